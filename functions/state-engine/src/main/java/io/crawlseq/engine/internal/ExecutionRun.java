@@ -1,0 +1,873 @@
+package io.crawlseq.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crawlseq.engine.ErrorNames;
+import io.crawlseq.engine.ExecutionResult;
+import io.crawlseq.engine.ExecutionStatus;
+import io.crawlseq.engine.asl.Catcher;
+import io.crawlseq.engine.asl.ChoiceRule;
+import io.crawlseq.engine.asl.PayloadTemplate;
+import io.crawlseq.engine.asl.Retrier;
+import io.crawlseq.engine.asl.State;
+import io.crawlseq.engine.asl.StateGraph;
+import io.crawlseq.engine.asl.StateMachine;
+import io.crawlseq.engine.history.HistoryEvent;
+import io.crawlseq.engine.history.HistoryEventType;
+import io.crawlseq.engine.jsonpath.JsonPath;
+import io.crawlseq.engine.task.TaskFailure;
+import io.crawlseq.engine.task.TaskInvocation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * One execution of a state machine: the interpreter loop, data flow, retries and catchers, task calls,
+ * Map iterations and Parallel branches, and the history. Created and driven by LocalEngine; not public API.
+ *
+ * <p>Values are treated as immutable: states share JSON nodes and only ever build new ones, handlers
+ * get private copies of their payloads.
+ */
+public final class ExecutionRun {
+
+    private static final String STATES_SERVICE_PREFIX = "arn:aws:states:::";
+
+    private final EngineSettings settings;
+    private final StateMachine machine;
+    private final String executionArn;
+    private final String executionName;
+    private final String stateMachineArn;
+    private final JsonNode input;
+    private final Instant startDate;
+    private final HistoryRecorder history;
+    private final Cancellation root = new Cancellation();
+    private final ObjectNode executionContext;
+    private final ObjectNode stateMachineContext;
+    private final CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
+    private volatile String stopError;
+    private volatile String stopCause;
+
+    public ExecutionRun(EngineSettings settings, StateMachine machine, JsonNode input, String executionName,
+                        String stateMachineName) {
+        this.settings = settings;
+        this.machine = machine;
+        this.input = input;
+        this.executionName = executionName;
+        String arnPrefix = "arn:aws:states:" + settings.region() + ":" + settings.accountId() + ":";
+        this.stateMachineArn = arnPrefix + "stateMachine:" + stateMachineName;
+        this.executionArn = arnPrefix + "execution:" + stateMachineName + ":" + executionName;
+        this.startDate = settings.clock().instant();
+        this.history = new HistoryRecorder(executionArn, settings.clock(), settings.listeners(), settings.historyEventLimit());
+        this.executionContext = Json.object();
+        executionContext.put("Id", executionArn);
+        executionContext.set("Input", input);
+        executionContext.put("Name", executionName);
+        executionContext.put("RoleArn", settings.roleArn());
+        executionContext.put("StartTime", Timestamps.format(startDate));
+        executionContext.put("RedriveCount", 0);
+        this.stateMachineContext = Json.object();
+        stateMachineContext.put("Id", stateMachineArn);
+        stateMachineContext.put("Name", stateMachineName);
+    }
+
+    public String executionArn() {
+        return executionArn;
+    }
+
+    public String executionName() {
+        return executionName;
+    }
+
+    public CompletableFuture<ExecutionResult> completion() {
+        return completion;
+    }
+
+    /** Stops the execution as StopExecution does: running work is cancelled, the status becomes ABORTED. */
+    public void stop(String error, String cause) {
+        stopError = error;
+        stopCause = cause;
+        root.cancel(Cancellation.Reason.EXECUTION_STOPPED);
+    }
+
+    /** Called when the machine's TimeoutSeconds has passed. */
+    public void timeOut() {
+        root.cancel(Cancellation.Reason.EXECUTION_TIMED_OUT);
+    }
+
+    /** The execution as it stands, with the history so far. */
+    public ExecutionResult snapshot() {
+        ExecutionResult done = completion.getNow(null);
+        return done != null ? done : new ExecutionResult(executionArn, executionName, stateMachineArn,
+                ExecutionStatus.RUNNING, input, null, null, null, startDate, null, history.snapshot());
+    }
+
+    /** Runs the execution on the calling thread to its end. */
+    public ExecutionResult run() {
+        Lane top = new Lane(history, 0);
+        ObjectNode started = Json.object();
+        started.put("input", Json.render(input));
+        started.set("inputDetails", notTruncated());
+        started.put("roleArn", settings.roleArn());
+        top.record(HistoryEventType.ExecutionStarted, started);
+        // As in AWS histories, the first state's entered event names no predecessor.
+        Lane first = new Lane(history, 0);
+        try {
+            checkSize(input, "The execution input");
+            JsonNode output = runGraph(machine.graph(), input, new Scope(first, root));
+            return finish(ExecutionStatus.SUCCEEDED, output, null, null, first);
+        } catch (StatesError e) {
+            Cancellation.Reason reason = root.reason();
+            if (reason != null) {
+                return interrupted(reason, first);
+            }
+            return finish(ExecutionStatus.FAILED, null, e.error(), e.cause(), first);
+        } catch (ExecutionInterrupted e) {
+            return interrupted(root.reason() != null ? root.reason() : e.reason(), first);
+        }
+    }
+
+    private ExecutionResult interrupted(Cancellation.Reason reason, Lane lane) {
+        if (reason == Cancellation.Reason.EXECUTION_STOPPED) {
+            return finish(ExecutionStatus.ABORTED, null, stopError, stopCause, lane);
+        }
+        return finish(ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT,
+                "The execution ran longer than its TimeoutSeconds (" + machine.timeoutSeconds() + ")", lane);
+    }
+
+    private ExecutionResult finish(ExecutionStatus status, JsonNode output, String error, String cause, Lane lane) {
+        ObjectNode details = Json.object();
+        HistoryEventType type;
+        switch (status) {
+            case SUCCEEDED -> {
+                type = HistoryEventType.ExecutionSucceeded;
+                details.put("output", Json.render(output));
+                details.set("outputDetails", notTruncated());
+            }
+            case FAILED -> type = HistoryEventType.ExecutionFailed;
+            case TIMED_OUT -> type = HistoryEventType.ExecutionTimedOut;
+            default -> type = HistoryEventType.ExecutionAborted;
+        }
+        if (status != ExecutionStatus.SUCCEEDED) {
+            putIfNotNull(details, "error", error);
+            putIfNotNull(details, "cause", cause);
+        }
+        HistoryEvent last = lane.record(type, details);
+        ExecutionResult result = new ExecutionResult(executionArn, executionName, stateMachineArn, status, input,
+                output, error, cause, startDate, last.timestamp(), history.snapshot());
+        root.cancel(Cancellation.Reason.EXECUTION_STOPPED); // releases anything still waiting
+        completion.complete(result);
+        return result;
+    }
+
+    // ---- graphs and states ----
+
+    /** Where work runs: the lane its events go to and the cancellation it obeys. */
+    private record Scope(Lane lane, Cancellation cancellation) {
+        void checkCancelled() {
+            if (cancellation.isCancelled()) {
+                throw new ExecutionInterrupted(cancellation.reason());
+            }
+        }
+    }
+
+    private record Step(JsonNode output, String next) {
+    }
+
+    /** What the context object's State (and Map) parts hold while a state runs. */
+    private record StateContext(String stateName, Instant enteredTime, int retryCount, Integer mapIndex,
+                                JsonNode mapValue) {
+        StateContext withRetry(int count) {
+            return new StateContext(stateName, enteredTime, count, mapIndex, mapValue);
+        }
+
+        StateContext withMapItem(int index, JsonNode value) {
+            return new StateContext(stateName, enteredTime, retryCount, index, value);
+        }
+    }
+
+    private JsonNode runGraph(StateGraph graph, JsonNode graphInput, Scope scope) {
+        String current = graph.startAt();
+        JsonNode data = graphInput;
+        while (true) {
+            scope.checkCancelled();
+            Step step = runState(graph.state(current), data, scope);
+            if (step.next() == null) {
+                return step.output();
+            }
+            data = step.output();
+            current = step.next();
+        }
+    }
+
+    private Step runState(State state, JsonNode stateInput, Scope scope) {
+        ObjectNode entered = Json.object();
+        entered.put("name", state.name());
+        entered.put("input", Json.render(stateInput));
+        entered.set("inputDetails", notTruncated());
+        HistoryEvent event = scope.lane().record(HistoryEventType.entered(state.type()), entered);
+        StateContext context = new StateContext(state.name(), event.timestamp(), 0, null, null);
+        try {
+            return switch (state) {
+                case State.Pass pass -> pass(pass, stateInput, context, scope);
+                case State.Task task -> task(task, stateInput, context, event.id(), scope);
+                case State.Choice choice -> choice(choice, stateInput, context, scope);
+                case State.Wait wait -> waitState(wait, stateInput, context, scope);
+                case State.Succeed succeed -> succeed(succeed, stateInput, context, scope);
+                case State.Fail fail -> throw fail(fail, stateInput, context);
+                case State.Map map -> map(map, stateInput, context, event.id(), scope);
+                case State.Parallel parallel -> parallel(parallel, stateInput, context, event.id(), scope);
+            };
+        } catch (StatesError e) {
+            throw e.locatedIn(state.name(), event.id());
+        }
+    }
+
+    private Step exit(State state, JsonNode output, Scope scope) {
+        checkSize(output, "The state '" + state.name() + "'");
+        ObjectNode exited = Json.object();
+        exited.put("name", state.name());
+        exited.put("output", Json.render(output));
+        exited.set("outputDetails", notTruncated());
+        scope.lane().record(HistoryEventType.exited(state.type()), exited);
+        return new Step(output, state.next());
+    }
+
+    private Step pass(State.Pass pass, JsonNode stateInput, StateContext context, Scope scope) {
+        JsonNode effective = effectiveInput(pass.inputPath(), pass.parameters(), stateInput, context);
+        JsonNode result = pass.result() != null ? pass.result() : effective;
+        JsonNode output = DataFlow.select(pass.outputPath(), DataFlow.applyResultPath(pass.resultPath(), stateInput, result),
+                contextSupplier(context));
+        return exit(pass, output, scope);
+    }
+
+    private Step succeed(State.Succeed succeed, JsonNode stateInput, StateContext context, Scope scope) {
+        Supplier<JsonNode> ctx = contextSupplier(context);
+        JsonNode output = DataFlow.select(succeed.outputPath(), DataFlow.select(succeed.inputPath(), stateInput, ctx), ctx);
+        return exit(succeed, output, scope);
+    }
+
+    private StatesError fail(State.Fail fail, JsonNode stateInput, StateContext context) {
+        String error = fail.errorPath() != null ? textAt(fail.errorPath(), "ErrorPath", stateInput, context) : fail.error();
+        String cause = fail.causePath() != null ? textAt(fail.causePath(), "CausePath", stateInput, context) : fail.cause();
+        return new StatesError(error, cause);
+    }
+
+    private String textAt(JsonPath path, String field, JsonNode stateInput, StateContext context) {
+        JsonNode value = path.find(path.isContextPath() ? contextObject(context) : stateInput)
+                .orElseThrow(() -> StatesError.runtime("The JSONPath '" + path.text() + "' specified for the field '"
+                        + field + "' could not be found in the input '" + Json.render(stateInput) + "'"));
+        if (!value.isTextual()) {
+            throw StatesError.runtime("The value at the JSONPath '" + path.text() + "' of the field '" + field
+                    + "' must be a string, not " + Json.render(value));
+        }
+        return value.textValue();
+    }
+
+    private Step choice(State.Choice choice, JsonNode stateInput, StateContext context, Scope scope) {
+        Supplier<JsonNode> ctx = contextSupplier(context);
+        JsonNode effective = DataFlow.select(choice.inputPath(), stateInput, ctx);
+        String next = null;
+        for (ChoiceRule.Branch branch : choice.choices()) {
+            if (Choices.test(branch.rule(), effective, ctx)) {
+                next = branch.next();
+                break;
+            }
+        }
+        if (next == null) {
+            next = choice.defaultNext();
+        }
+        if (next == null) {
+            throw new StatesError(ErrorNames.NO_CHOICE_MATCHED, "No choice rule matched the input of the state '"
+                    + choice.name() + "' and it has no Default");
+        }
+        JsonNode output = DataFlow.select(choice.outputPath(), effective, ctx);
+        exit(choice, output, scope);
+        return new Step(output, next);
+    }
+
+    private Step waitState(State.Wait wait, JsonNode stateInput, StateContext context, Scope scope) {
+        Supplier<JsonNode> ctx = contextSupplier(context);
+        JsonNode effective = DataFlow.select(wait.inputPath(), stateInput, ctx);
+        Duration duration = switch (wait.waitFor()) {
+            case State.WaitFor.Seconds seconds -> Duration.ofSeconds(seconds.seconds());
+            case State.WaitFor.SecondsPath path -> Duration.ofSeconds(secondsAt(path.path(), "SecondsPath", effective, ctx, 0));
+            case State.WaitFor.Timestamp timestamp -> until(timestamp.timestamp().toInstant());
+            case State.WaitFor.TimestampPath path -> until(timestampAt(path.path(), effective, ctx));
+        };
+        pause(duration, settings.delayScale(), scope);
+        return exit(wait, DataFlow.select(wait.outputPath(), effective, ctx), scope);
+    }
+
+    private Duration until(Instant instant) {
+        Duration duration = Duration.between(settings.clock().instant(), instant);
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+
+    private long secondsAt(JsonPath path, String field, JsonNode effective, Supplier<JsonNode> ctx, long minimum) {
+        JsonNode value = path.find(path.isContextPath() ? ctx.get() : effective).orElseThrow(() -> StatesError.runtime(
+                "The JSONPath '" + path.text() + "' specified for the field '" + field + "' could not be found in the input '"
+                        + Json.render(effective) + "'"));
+        if (!Json.isInteger(value) || !value.canConvertToLong() || value.longValue() < minimum) {
+            throw StatesError.runtime("The value at the JSONPath '" + path.text() + "' of the field '" + field
+                    + "' must be an integer of at least " + minimum + ", not " + Json.render(value));
+        }
+        return value.longValue();
+    }
+
+    private Instant timestampAt(JsonPath path, JsonNode effective, Supplier<JsonNode> ctx) {
+        JsonNode value = path.find(path.isContextPath() ? ctx.get() : effective).orElseThrow(() -> StatesError.runtime(
+                "The JSONPath '" + path.text() + "' specified for the field 'TimestampPath' could not be found in the input '"
+                        + Json.render(effective) + "'"));
+        return Optional.ofNullable(value.isTextual() ? value.textValue() : null).flatMap(Timestamps::parse)
+                .orElseThrow(() -> StatesError.runtime("The value at the JSONPath '" + path.text()
+                        + "' of the field 'TimestampPath' must be an RFC 3339 timestamp, not " + Json.render(value)))
+                .toInstant();
+    }
+
+    private void pause(Duration duration, double scale, Scope scope) {
+        Duration scaled = scale(duration, scale);
+        if (!scaled.isZero()) {
+            try {
+                settings.sleeper().sleep(scaled, scope.cancellation());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExecutionInterrupted(Cancellation.Reason.EXECUTION_STOPPED);
+            }
+        }
+        scope.checkCancelled();
+    }
+
+    private static Duration scale(Duration duration, double scale) {
+        if (scale == 1.0) {
+            return duration;
+        }
+        return Duration.ofNanos((long) Math.min(duration.toNanos() * scale, (double) Long.MAX_VALUE));
+    }
+
+    // ---- Task ----
+
+    private Step task(State.Task task, JsonNode stateInput, StateContext context, long enteredId, Scope scope) {
+        int[] retries = new int[task.retry().size()];
+        int retryCount = 0;
+        while (true) {
+            StateContext attemptContext = context.withRetry(retryCount);
+            try {
+                JsonNode effective = effectiveInput(task.inputPath(), task.parameters(), stateInput, attemptContext);
+                JsonNode result = invoke(task, effective, attemptContext, retryCount + 1, scope);
+                JsonNode selected = task.resultSelector() == null ? result
+                        : evaluate(task.resultSelector(), result, attemptContext);
+                JsonNode output = DataFlow.select(task.outputPath(),
+                        DataFlow.applyResultPath(task.resultPath(), stateInput, selected), contextSupplier(attemptContext));
+                return exit(task, output, scope);
+            } catch (StatesError raw) {
+                StatesError error = raw.locatedIn(task.name(), enteredId);
+                if (shouldRetry(task.retry(), retries, error, scope)) {
+                    retryCount++;
+                    continue;
+                }
+                return caught(task.catchers(), error, stateInput).orElseThrow(() -> error);
+            }
+        }
+    }
+
+    /** Applies the first retrier matching the error: waits and says yes, or says no when it is used up. */
+    private boolean shouldRetry(List<Retrier> retriers, int[] retries, StatesError error, Scope scope) {
+        if (error.isTerminal()) {
+            return false;
+        }
+        for (int i = 0; i < retriers.size(); i++) {
+            Retrier retrier = retriers.get(i);
+            if (RetryPolicy.matches(retrier.errorEquals(), error.error(), false)) {
+                if (retries[i] >= retrier.maxAttempts()) {
+                    return false;
+                }
+                Duration delay = RetryPolicy.delay(retrier, retries[i], settings.random());
+                retries[i]++;
+                pause(delay, settings.delayScale(), scope);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first catcher matching the error: its ResultPath applied to the error output, and its Next. */
+    private Optional<Step> caught(List<Catcher> catchers, StatesError error, JsonNode stateInput) {
+        for (Catcher catcher : catchers) {
+            if (RetryPolicy.matches(catcher.errorEquals(), error.error(), error.isTerminal())) {
+                ObjectNode errorOutput = Json.object();
+                putIfNotNull(errorOutput, "Error", error.error());
+                putIfNotNull(errorOutput, "Cause", error.cause());
+                return Optional.of(new Step(DataFlow.applyResultPath(catcher.resultPath(), stateInput, errorOutput),
+                        catcher.next()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private JsonNode invoke(State.Task task, JsonNode effective, StateContext context, int attempt, Scope scope) {
+        boolean lambdaInvoke = task.resource().equals(TaskInvocation.LAMBDA_INVOKE);
+        String functionName = task.resource();
+        JsonNode payload = effective;
+        if (lambdaInvoke) {
+            if (!effective.isObject() || !effective.path("FunctionName").isTextual()) {
+                throw StatesError.runtime("The parameters of " + TaskInvocation.LAMBDA_INVOKE
+                        + " need a FunctionName string, but they are '" + Json.render(effective) + "'");
+            }
+            functionName = effective.get("FunctionName").textValue();
+            payload = effective.has("Payload") ? effective.get("Payload") : Json.object();
+        }
+        Integer timeoutSeconds = task.timeoutSeconds() != null ? task.timeoutSeconds()
+                : task.timeoutSecondsPath() == null ? null
+                : (int) Math.min(Integer.MAX_VALUE, secondsAt(task.timeoutSecondsPath(), "TimeoutSecondsPath", effective,
+                contextSupplier(context), 1));
+        TaskEvents events = new TaskEvents(task.resource(), settings.region(), scope.lane());
+        events.scheduled(effective, payload, timeoutSeconds);
+
+        Duration limit = timeoutSeconds == null ? null : scale(Duration.ofSeconds(timeoutSeconds), settings.timeoutScale());
+        try (Cancellation call = scope.cancellation().child()) {
+            TaskInvocation invocation = new TaskInvocation(task.resource(), task.name(), functionName, payload.deepCopy(),
+                    effective, attempt, executionArn, limit == null ? null : settings.clock().instant().plus(limit), call);
+            CompletableFuture<JsonNode> future = new CompletableFuture<>();
+            Thread worker = Thread.ofVirtual().name("task " + task.name()).start(() -> {
+                try {
+                    future.complete(settings.taskInvoker().invoke(invocation));
+                } catch (Throwable t) {
+                    future.completeExceptionally(t);
+                }
+            });
+            if (!awaitEither(future, call, limit)) {
+                call.cancel(Cancellation.Reason.TASK_TIMED_OUT);
+                worker.interrupt();
+                events.timedOut();
+                throw new StatesError(ErrorNames.TIMEOUT, null);
+            }
+            if (!future.isDone()) {
+                worker.interrupt();
+                throw new ExecutionInterrupted(call.reason());
+            }
+            JsonNode result = outcome(future, events);
+            if (lambdaInvoke) {
+                ObjectNode wrapped = Json.object();
+                wrapped.put("ExecutedVersion", "$LATEST");
+                wrapped.set("Payload", result == null ? Json.NODES.nullNode() : result);
+                wrapped.put("StatusCode", 200);
+                result = wrapped;
+            } else if (result == null) {
+                result = Json.NODES.nullNode();
+            }
+            checkSize(result, "The task '" + task.name() + "'");
+            events.succeeded(result);
+            return result;
+        }
+    }
+
+    /** Waits for the call or its cancellation; false when {@code limit} passed first. */
+    private static boolean awaitEither(CompletableFuture<JsonNode> future, Cancellation call, Duration limit) {
+        CompletableFuture<Object> either = CompletableFuture.anyOf(future, call.future());
+        try {
+            if (limit == null) {
+                either.get();
+            } else {
+                either.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            return true;
+        } catch (TimeoutException e) {
+            return future.isDone();
+        } catch (ExecutionException e) {
+            return true; // the call failed; outcome() reports how
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutionInterrupted(Cancellation.Reason.EXECUTION_STOPPED);
+        }
+    }
+
+    private static JsonNode outcome(CompletableFuture<JsonNode> future, TaskEvents events) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable failure = e.getCause();
+            StatesError error = failure instanceof TaskFailure taskFailure
+                    ? new StatesError(taskFailure.error(), taskFailure.cause())
+                    // A handler that throws something unexpected fails like an unhandled Lambda exception.
+                    : new StatesError(failure.getClass().getName(), String.valueOf(failure.getMessage()));
+            events.failed(error);
+            throw error;
+        }
+    }
+
+    /** The task events of one call: TaskScheduled... for service integrations, LambdaFunction... for bare ARNs. */
+    private static final class TaskEvents {
+        private final String resource;
+        private final String region;
+        private final Lane lane;
+        private final boolean service;
+
+        TaskEvents(String resource, String region, Lane lane) {
+            this.resource = resource;
+            this.region = region;
+            this.lane = lane;
+            this.service = resource.startsWith(STATES_SERVICE_PREFIX);
+        }
+
+        private ObjectNode base() {
+            ObjectNode details = Json.object();
+            if (service) {
+                String integration = resource.substring(STATES_SERVICE_PREFIX.length());
+                int colon = integration.indexOf(':');
+                details.put("resourceType", colon < 0 ? integration : integration.substring(0, colon));
+                details.put("resource", colon < 0 ? integration : integration.substring(colon + 1));
+            }
+            return details;
+        }
+
+        void scheduled(JsonNode effective, JsonNode payload, Integer timeoutSeconds) {
+            ObjectNode details = base();
+            if (service) {
+                details.put("region", region);
+                details.put("parameters", Json.render(effective));
+            } else {
+                details.put("resource", resource);
+                details.put("input", Json.render(payload));
+                details.set("inputDetails", notTruncated());
+            }
+            if (timeoutSeconds != null) {
+                details.put("timeoutInSeconds", (long) timeoutSeconds);
+            }
+            lane.record(service ? HistoryEventType.TaskScheduled : HistoryEventType.LambdaFunctionScheduled, details);
+            lane.record(service ? HistoryEventType.TaskStarted : HistoryEventType.LambdaFunctionStarted, base());
+        }
+
+        void succeeded(JsonNode result) {
+            ObjectNode details = base();
+            details.put("output", Json.render(result));
+            details.set("outputDetails", notTruncated());
+            lane.record(service ? HistoryEventType.TaskSucceeded : HistoryEventType.LambdaFunctionSucceeded, details);
+        }
+
+        void failed(StatesError error) {
+            ObjectNode details = base();
+            putIfNotNull(details, "error", error.error());
+            putIfNotNull(details, "cause", error.cause());
+            lane.record(service ? HistoryEventType.TaskFailed : HistoryEventType.LambdaFunctionFailed, details);
+        }
+
+        void timedOut() {
+            ObjectNode details = base();
+            details.put("error", ErrorNames.TIMEOUT);
+            lane.record(service ? HistoryEventType.TaskTimedOut : HistoryEventType.LambdaFunctionTimedOut, details);
+        }
+    }
+
+    // ---- Map and Parallel ----
+
+    private Step map(State.Map map, JsonNode stateInput, StateContext context, long enteredId, Scope scope) {
+        int[] retries = new int[map.retry().size()];
+        int retryCount = 0;
+        while (true) {
+            StateContext attemptContext = context.withRetry(retryCount);
+            boolean started = false;
+            try {
+                Supplier<JsonNode> ctx = contextSupplier(attemptContext);
+                JsonNode effective = DataFlow.select(map.inputPath(), stateInput, ctx);
+                JsonNode items = items(map, effective, ctx);
+                int limit = concurrency(map, effective, ctx);
+                ObjectNode startedDetails = Json.object();
+                startedDetails.put("length", items.size());
+                scope.lane().record(HistoryEventType.MapStateStarted, startedDetails);
+                started = true;
+                JsonNode results = iterations(map, items, effective, attemptContext, limit, scope);
+                scope.lane().record(HistoryEventType.MapStateSucceeded, Json.object());
+                JsonNode selected = map.resultSelector() == null ? results : evaluate(map.resultSelector(), results, attemptContext);
+                JsonNode output = DataFlow.select(map.outputPath(), DataFlow.applyResultPath(map.resultPath(), stateInput, selected), ctx);
+                return exit(map, output, scope);
+            } catch (StatesError raw) {
+                if (started) {
+                    scope.lane().record(HistoryEventType.MapStateFailed, Json.object());
+                }
+                StatesError error = raw.locatedIn(map.name(), enteredId);
+                if (shouldRetry(map.retry(), retries, error, scope)) {
+                    retryCount++;
+                    continue;
+                }
+                return caught(map.catchers(), error, stateInput).orElseThrow(() -> error);
+            } catch (ExecutionInterrupted e) {
+                if (started) {
+                    scope.lane().record(HistoryEventType.MapStateAborted, Json.object());
+                }
+                throw e;
+            }
+        }
+    }
+
+    private JsonNode items(State.Map map, JsonNode effective, Supplier<JsonNode> ctx) {
+        JsonPath itemsPath = map.itemsPath();
+        JsonNode items = DataFlow.select(Optional.of(itemsPath), effective, ctx);
+        if (!items.isArray()) {
+            throw StatesError.runtime("The value at ItemsPath '" + itemsPath.text() + "' must be an array, but it is '"
+                    + Json.render(items) + "'");
+        }
+        return items;
+    }
+
+    private int concurrency(State.Map map, JsonNode effective, Supplier<JsonNode> ctx) {
+        long requested = map.maxConcurrencyPath() == null ? map.maxConcurrency()
+                : secondsAt(map.maxConcurrencyPath(), "MaxConcurrencyPath", effective, ctx, 0);
+        int cap = settings.maxMapConcurrency();
+        return requested == 0 ? cap : (int) Math.min(requested, cap);
+    }
+
+    private JsonNode iterations(State.Map map, JsonNode items, JsonNode effective, StateContext context, int limit, Scope scope) {
+        int count = items.size();
+        JsonNode[] outputs = new JsonNode[count];
+        boolean tolerant = map.toleratedFailureCount() != null || map.toleratedFailurePercentage() != null;
+        AtomicInteger failures = new AtomicInteger();
+        Work work = (index, lane, cancellation) -> {
+            ObjectNode details = Json.object();
+            details.put("name", map.name());
+            details.put("index", index);
+            lane.record(HistoryEventType.MapIterationStarted, details);
+            try {
+                JsonNode item = items.get(index);
+                JsonNode itemInput = map.itemSelector() == null ? item
+                        : evaluate(map.itemSelector(), effective, context.withMapItem(index, item));
+                outputs[index] = runGraph(map.processor(), itemInput, new Scope(lane, cancellation));
+                lane.record(HistoryEventType.MapIterationSucceeded, details.deepCopy());
+            } catch (StatesError e) {
+                lane.record(HistoryEventType.MapIterationFailed, details.deepCopy());
+                if (!tolerant || e.isTerminal()) {
+                    throw e;
+                }
+                failures.incrementAndGet();
+                ObjectNode errorOutput = Json.object();
+                putIfNotNull(errorOutput, "Error", e.error());
+                putIfNotNull(errorOutput, "Cause", e.cause());
+                outputs[index] = errorOutput;
+            } catch (ExecutionInterrupted e) {
+                lane.record(HistoryEventType.MapIterationAborted, details.deepCopy());
+                throw e;
+            }
+        };
+        runGroup(count, limit, work, scope);
+        if (tolerant && exceedsTolerance(map, failures.get(), count)) {
+            throw new StatesError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The Map state '" + map.name() + "' had "
+                    + failures.get() + " failed iterations of " + count + ", more than it tolerates");
+        }
+        ArrayNode results = Json.NODES.arrayNode(count);
+        for (JsonNode output : outputs) {
+            results.add(output);
+        }
+        return results;
+    }
+
+    private static boolean exceedsTolerance(State.Map map, int failures, int count) {
+        if (failures == 0) {
+            return false;
+        }
+        boolean withinCount = map.toleratedFailureCount() != null && failures <= map.toleratedFailureCount();
+        boolean withinPercentage = map.toleratedFailurePercentage() != null
+                && failures * 100.0 / count <= map.toleratedFailurePercentage();
+        return !withinCount && !withinPercentage;
+    }
+
+    private Step parallel(State.Parallel parallel, JsonNode stateInput, StateContext context, long enteredId, Scope scope) {
+        int[] retries = new int[parallel.retry().size()];
+        int retryCount = 0;
+        while (true) {
+            StateContext attemptContext = context.withRetry(retryCount);
+            boolean started = false;
+            try {
+                JsonNode effective = effectiveInput(parallel.inputPath(), parallel.parameters(), stateInput, attemptContext);
+                scope.lane().record(HistoryEventType.ParallelStateStarted, Json.object());
+                started = true;
+                JsonNode[] outputs = new JsonNode[parallel.branches().size()];
+                runGroup(outputs.length, outputs.length,
+                        (index, lane, cancellation) -> outputs[index] =
+                                runGraph(parallel.branches().get(index), effective, new Scope(lane, cancellation)),
+                        scope);
+                scope.lane().record(HistoryEventType.ParallelStateSucceeded, Json.object());
+                ArrayNode results = Json.NODES.arrayNode(outputs.length);
+                for (JsonNode output : outputs) {
+                    results.add(output);
+                }
+                JsonNode selected = parallel.resultSelector() == null ? results : evaluate(parallel.resultSelector(), results, attemptContext);
+                JsonNode output = DataFlow.select(parallel.outputPath(),
+                        DataFlow.applyResultPath(parallel.resultPath(), stateInput, selected), contextSupplier(attemptContext));
+                return exit(parallel, output, scope);
+            } catch (StatesError raw) {
+                if (started) {
+                    scope.lane().record(HistoryEventType.ParallelStateFailed, Json.object());
+                }
+                StatesError error = raw.locatedIn(parallel.name(), enteredId);
+                if (shouldRetry(parallel.retry(), retries, error, scope)) {
+                    retryCount++;
+                    continue;
+                }
+                return caught(parallel.catchers(), error, stateInput).orElseThrow(() -> error);
+            } catch (ExecutionInterrupted e) {
+                if (started) {
+                    scope.lane().record(HistoryEventType.ParallelStateAborted, Json.object());
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** One Map iteration or Parallel branch. */
+    @FunctionalInterface
+    private interface Work {
+        void run(int index, Lane lane, Cancellation cancellation);
+    }
+
+    /**
+     * Runs {@code count} pieces of work, at most {@code limit} at once: on the calling thread when the
+     * limit is 1, else on virtual threads. The first failure cancels the others and is rethrown once all
+     * have stopped.
+     */
+    private void runGroup(int count, int limit, Work work, Scope scope) {
+        List<Lane> lanes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lanes.add(scope.lane().fork());
+        }
+        try (Cancellation group = scope.cancellation().child()) {
+            if (limit <= 1 || count <= 1) {
+                for (int i = 0; i < count; i++) {
+                    scope.checkCancelled();
+                    work.run(i, lanes.get(i), group);
+                    scope.lane().join(lanes.get(i).last());
+                }
+                return;
+            }
+            AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
+            Semaphore permits = new Semaphore(limit);
+            List<Thread> threads = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                threads.add(Thread.ofVirtual().name("branch " + index).start(() -> {
+                    try {
+                        permits.acquire();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    try {
+                        if (!group.isCancelled()) {
+                            work.run(index, lanes.get(index), group);
+                        }
+                    } catch (ExecutionInterrupted e) {
+                        if (e.reason() != Cancellation.Reason.SIBLING_FAILED) {
+                            firstFailure.compareAndSet(null, e);
+                        }
+                    } catch (RuntimeException e) {
+                        if (firstFailure.compareAndSet(null, e)) {
+                            group.cancel(Cancellation.Reason.SIBLING_FAILED);
+                        }
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                joinUninterruptibly(thread);
+            }
+            lanes.forEach(lane -> scope.lane().join(lane.last()));
+            scope.checkCancelled();
+            RuntimeException failure = firstFailure.get();
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- data helpers ----
+
+    private JsonNode effectiveInput(Optional<JsonPath> inputPath, PayloadTemplate parameters, JsonNode stateInput,
+                                    StateContext context) {
+        JsonNode selected = DataFlow.select(inputPath, stateInput, contextSupplier(context));
+        return parameters == null ? selected : evaluate(parameters, selected, context);
+    }
+
+    private JsonNode evaluate(PayloadTemplate template, JsonNode document, StateContext context) {
+        try {
+            return template.evaluate(document, contextSupplier(context), settings.random());
+        } catch (PayloadTemplate.PayloadFailure failure) {
+            throw StatesError.runtime(failure.getMessage());
+        }
+    }
+
+    /** The context object is built only when a $$ path asks for it, then reused. */
+    private Supplier<JsonNode> contextSupplier(StateContext context) {
+        return new Supplier<>() {
+            private JsonNode built;
+
+            @Override
+            public JsonNode get() {
+                if (built == null) {
+                    built = contextObject(context);
+                }
+                return built;
+            }
+        };
+    }
+
+    private JsonNode contextObject(StateContext context) {
+        ObjectNode object = Json.object();
+        object.set("Execution", executionContext);
+        object.set("StateMachine", stateMachineContext);
+        ObjectNode state = object.putObject("State");
+        state.put("EnteredTime", Timestamps.format(context.enteredTime()));
+        state.put("Name", context.stateName());
+        state.put("RetryCount", context.retryCount());
+        if (context.mapIndex() != null) {
+            ObjectNode item = object.putObject("Map").putObject("Item");
+            item.put("Index", context.mapIndex());
+            item.set("Value", context.mapValue());
+        }
+        return object;
+    }
+
+    private void checkSize(JsonNode value, String what) {
+        if (settings.payloadLimitBytes() > 0 && Json.utf8Size(value) > settings.payloadLimitBytes()) {
+            throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, what + " produced a payload larger than "
+                    + settings.payloadLimitBytes() + " bytes, the Step Functions limit");
+        }
+    }
+
+    private static ObjectNode notTruncated() {
+        ObjectNode details = Json.object();
+        details.put("truncated", false);
+        return details;
+    }
+
+    private static void putIfNotNull(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}
