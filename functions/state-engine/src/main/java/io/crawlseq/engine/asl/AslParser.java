@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * Parses and validates an Amazon States Language definition (JSONPath query language). Every problem is
- * reported at once, in document order, each with the JSONPath of the offending field; a definition with
- * no problem yields a {@link StateMachine}.
+ * reported at once, each with the JSONPath of the offending field, in a stable order: field problems in
+ * document order, then for each graph its transition and reachability problems. A definition with no
+ * problem yields a {@link StateMachine}.
  *
  * <p>Beyond the ASL specification it applies Step Functions' rules: state names unique across the whole
  * machine and at most 80 characters, every state reachable, {@code States.ALL} alone and last, definition

@@ -55,8 +55,8 @@ public record HistoryEvent(long id, long previousEventId, Instant timestamp, His
         ObjectNode json = Json.object();
         json.put("timestamp", Timestamps.format(timestamp));
         json.put("type", type.name());
-        json.put("id", id);
-        json.put("previousEventId", previousEventId);
+        json.set("id", Json.number(id));
+        json.set("previousEventId", Json.number(previousEventId));
         if (type.detailsField() != null) {
             json.set(type.detailsField(), details.deepCopy());
         }

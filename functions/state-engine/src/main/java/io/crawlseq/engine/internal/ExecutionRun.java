@@ -454,7 +454,8 @@ public final class ExecutionRun {
                 events.timedOut();
                 throw new StatesError(ErrorNames.TIMEOUT, null);
             }
-            if (!future.isDone()) {
+            if (call.isCancelled()) {
+                // The execution stopped or a sibling failed: whatever the call returns is no longer wanted.
                 worker.interrupt();
                 throw new ExecutionInterrupted(call.reason());
             }
