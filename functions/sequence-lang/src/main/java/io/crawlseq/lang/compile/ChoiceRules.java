@@ -3,6 +3,7 @@ package io.crawlseq.lang.compile;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crawlseq.lang.expr.Evaluator;
 import io.crawlseq.lang.expr.Expr;
 import io.crawlseq.lang.expr.Expr.CompareOp;
 import java.math.BigDecimal;
@@ -231,51 +232,10 @@ final class ChoiceRules {
     }
 
     private static boolean literalTruthiness(Expr.Literal lit) {
-        return switch (lit) {
-            case Expr.NullLit n -> false;
-            case Expr.BooleanLit b -> b.value();
-            case Expr.StringLit s -> !s.value().isEmpty();
-            case Expr.NumberLit n -> n.value().signum() != 0;
-        };
+        return Evaluator.truthy(Evaluator.literal(lit));
     }
 
     private static boolean compareLiterals(CompareOp op, Expr.Literal l, Expr.Literal r) {
-        Object a = literalValue(l);
-        Object b = literalValue(r);
-        if (op.isEquality()) {
-            boolean equal = a == null ? b == null : (b != null && sameValue(a, b));
-            return op.isNegated() != equal;
-        }
-        int cmp;
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            cmp = x.compareTo(y);
-        } else if (a instanceof String x && b instanceof String y) {
-            cmp = x.compareTo(y);
-        } else {
-            return false;
-        }
-        return switch (op) {
-            case LT -> cmp < 0;
-            case LE -> cmp <= 0;
-            case GT -> cmp > 0;
-            case GE -> cmp >= 0;
-            default -> throw new IllegalStateException("not relational: " + op);
-        };
-    }
-
-    private static boolean sameValue(Object a, Object b) {
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            return x.compareTo(y) == 0;
-        }
-        return a.equals(b);
-    }
-
-    private static Object literalValue(Expr.Literal lit) {
-        return switch (lit) {
-            case Expr.NullLit n -> null;
-            case Expr.BooleanLit b -> b.value();
-            case Expr.StringLit s -> s.value();
-            case Expr.NumberLit n -> n.value();
-        };
+        return Evaluator.compare(op, Evaluator.literal(l), Evaluator.literal(r));
     }
 }
