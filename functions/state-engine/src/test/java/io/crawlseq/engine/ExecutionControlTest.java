@@ -70,6 +70,28 @@ class ExecutionControlTest {
     }
 
     @Test
+    void machineTimeout_doesNotWaitForAHandlerThatIgnoresCancellation() {
+        CountDownLatch release = new CountDownLatch(1);
+        LocalEngine engine = TestSupport.engine(script("{}")).timeoutScale(0.01).taskInvoker(invocation -> {
+            boolean done = false;
+            while (!done) {
+                try {
+                    done = release.await(1, TimeUnit.HOURS);
+                } catch (InterruptedException ignored) {
+                    // deliberately deaf to cancellation
+                }
+            }
+            return json("\"too late\"");
+        }).build();
+        try {
+            ExecutionResult result = engine.start(machine("{\"TimeoutSeconds\": 2," + ONE_TASK.strip().substring(1)), json("{}"));
+            assertThat(result.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void executionName_mustFollowAwsRules() {
         LocalEngine engine = LocalEngine.builder().build();
         assertThatThrownBy(() -> engine.start(machine(ONE_TASK), json("{}"), "has space"))

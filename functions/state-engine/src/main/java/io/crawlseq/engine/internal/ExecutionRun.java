@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -57,6 +58,7 @@ public final class ExecutionRun {
     private final ObjectNode executionContext;
     private final ObjectNode stateMachineContext;
     private final CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
+    private final AtomicBoolean finished = new AtomicBoolean();
     private volatile String stopError;
     private volatile String stopCause;
 
@@ -81,6 +83,16 @@ public final class ExecutionRun {
         this.stateMachineContext = Json.object();
         stateMachineContext.put("Id", stateMachineArn);
         stateMachineContext.put("Name", stateMachineName);
+        recordStart();
+    }
+
+    /** Recorded as soon as the execution exists, so a stop or timeout before it runs still follows it. */
+    private void recordStart() {
+        ObjectNode started = Json.object();
+        started.put("input", Json.render(input));
+        started.set("inputDetails", notTruncated());
+        started.put("roleArn", settings.roleArn());
+        new Lane(history, 0).record(HistoryEventType.ExecutionStarted, started);
     }
 
     public String executionArn() {
@@ -95,16 +107,21 @@ public final class ExecutionRun {
         return completion;
     }
 
-    /** Stops the execution as StopExecution does: running work is cancelled, the status becomes ABORTED. */
+    /**
+     * Stops the execution as StopExecution does: it ends ABORTED at once, running work is cancelled and
+     * whatever it still does is no longer recorded.
+     */
     public void stop(String error, String cause) {
         stopError = error;
         stopCause = cause;
         root.cancel(Cancellation.Reason.EXECUTION_STOPPED);
+        interrupted(Cancellation.Reason.EXECUTION_STOPPED, new Lane(history, history.lastEventId()));
     }
 
-    /** Called when the machine's TimeoutSeconds has passed. */
+    /** Called when the machine's TimeoutSeconds has passed: the execution ends TIMED_OUT at once. */
     public void timeOut() {
         root.cancel(Cancellation.Reason.EXECUTION_TIMED_OUT);
+        interrupted(Cancellation.Reason.EXECUTION_TIMED_OUT, new Lane(history, history.lastEventId()));
     }
 
     /** The execution as it stands, with the history so far. */
@@ -116,12 +133,6 @@ public final class ExecutionRun {
 
     /** Runs the execution on the calling thread to its end. */
     public ExecutionResult run() {
-        Lane top = new Lane(history, 0);
-        ObjectNode started = Json.object();
-        started.put("input", Json.render(input));
-        started.set("inputDetails", notTruncated());
-        started.put("roleArn", settings.roleArn());
-        top.record(HistoryEventType.ExecutionStarted, started);
         // As in AWS histories, the first state's entered event names no predecessor.
         Lane first = new Lane(history, 0);
         try {
@@ -147,7 +158,11 @@ public final class ExecutionRun {
                 "The execution ran longer than its TimeoutSeconds (" + machine.timeoutSeconds() + ")", lane);
     }
 
+    /** Ends the execution once; whoever comes second (run thread, stop, timeout) gets the first ending. */
     private ExecutionResult finish(ExecutionStatus status, JsonNode output, String error, String cause, Lane lane) {
+        if (!finished.compareAndSet(false, true)) {
+            return completion.join();
+        }
         ObjectNode details = Json.object();
         HistoryEventType type;
         switch (status) {
@@ -165,6 +180,7 @@ public final class ExecutionRun {
             putIfNotNull(details, "cause", cause);
         }
         HistoryEvent last = lane.record(type, details);
+        history.close();
         ExecutionResult result = new ExecutionResult(executionArn, executionName, stateMachineArn, status, input,
                 output, error, cause, startDate, last.timestamp(), history.snapshot());
         root.cancel(Cancellation.Reason.EXECUTION_STOPPED); // releases anything still waiting
@@ -441,22 +457,24 @@ public final class ExecutionRun {
             TaskInvocation invocation = new TaskInvocation(task.resource(), task.name(), functionName, payload.deepCopy(),
                     effective, attempt, executionArn, limit == null ? null : settings.clock().instant().plus(limit), call);
             CompletableFuture<JsonNode> future = new CompletableFuture<>();
-            Thread worker = Thread.ofVirtual().name("task " + task.name()).start(() -> {
-                try {
-                    future.complete(settings.taskInvoker().invoke(invocation));
-                } catch (Throwable t) {
-                    future.completeExceptionally(t);
+            if (limit == null && machine.timeoutSeconds() == null) {
+                // Without any deadline the call runs on this thread: no hand-off. stop() still ends the
+                // execution at once; the call finishes in the background and its result is dropped.
+                call(invocation, future);
+            } else {
+                Thread worker = Thread.ofVirtual().name("task " + task.name()).start(() -> call(invocation, future));
+                if (!awaitEither(future, call, limit)) {
+                    call.cancel(Cancellation.Reason.TASK_TIMED_OUT);
+                    worker.interrupt();
+                    events.timedOut();
+                    throw new StatesError(ErrorNames.TIMEOUT, null);
                 }
-            });
-            if (!awaitEither(future, call, limit)) {
-                call.cancel(Cancellation.Reason.TASK_TIMED_OUT);
-                worker.interrupt();
-                events.timedOut();
-                throw new StatesError(ErrorNames.TIMEOUT, null);
+                if (call.isCancelled()) {
+                    worker.interrupt();
+                }
             }
             if (call.isCancelled()) {
                 // The execution stopped or a sibling failed: whatever the call returns is no longer wanted.
-                worker.interrupt();
                 throw new ExecutionInterrupted(call.reason());
             }
             JsonNode result = outcome(future, events);
@@ -475,7 +493,15 @@ public final class ExecutionRun {
         }
     }
 
-    /** Waits for the call or its cancellation; false when {@code limit} passed first. */
+    private void call(TaskInvocation invocation, CompletableFuture<JsonNode> future) {
+        try {
+            future.complete(settings.taskInvoker().invoke(invocation));
+        } catch (Throwable t) {
+            future.completeExceptionally(t);
+        }
+    }
+
+    /** Waits for the call or its cancellation (the execution's own timeout included); false when {@code limit} passed first. */
     private static boolean awaitEither(CompletableFuture<JsonNode> future, Cancellation call, Duration limit) {
         CompletableFuture<Object> either = CompletableFuture.anyOf(future, call.future());
         try {

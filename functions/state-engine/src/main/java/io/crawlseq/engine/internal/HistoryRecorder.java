@@ -17,6 +17,7 @@ final class HistoryRecorder {
     private final Clock clock;
     private final List<ExecutionListener> listeners;
     private final int limit;
+    private boolean closed;
 
     HistoryRecorder(String executionArn, Clock clock, List<ExecutionListener> listeners, int limit) {
         this.executionArn = executionArn;
@@ -32,6 +33,10 @@ final class HistoryRecorder {
     HistoryEvent record(HistoryEventType type, long previousEventId, ObjectNode details) {
         HistoryEvent event;
         synchronized (events) {
+            if (closed) {
+                // The execution already ended (stopped or timed out); late work leaves no trace.
+                return new HistoryEvent(events.size() + 1L, previousEventId, clock.instant(), type, details);
+            }
             if (limit > 0 && events.size() >= limit && !type.name().startsWith("Execution")) {
                 throw StatesError.runtime("The execution reached the maximum number of history events (" + limit + ").");
             }
@@ -46,6 +51,19 @@ final class HistoryRecorder {
             }
         }
         return event;
+    }
+
+    /** After the final event: later records are ignored. */
+    void close() {
+        synchronized (events) {
+            closed = true;
+        }
+    }
+
+    long lastEventId() {
+        synchronized (events) {
+            return events.size();
+        }
     }
 
     List<HistoryEvent> snapshot() {
