@@ -3,6 +3,7 @@ package io.crawlseq.engine.crosscheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crawlseq.engine.ExecutionResult;
 import io.crawlseq.engine.LocalEngine;
 import io.crawlseq.engine.asl.AslParser;
@@ -40,6 +41,13 @@ public final class CrossCheckHarness {
     private static final String RUNNER_RESOURCE = "/io/crawlseq/engine/crosscheck/crosscheck-runner.mjs";
     private static final long NODE_TIMEOUT_SECONDS = 300;
 
+    /** The names both engines put in the context object, so $$.Execution.* and $$.StateMachine.* agree. */
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "123456789012";
+    static final String ROLE_ARN = "arn:aws:iam::123456789012:role/CrossCheckRole";
+    static final String STATE_MACHINE_NAME = "CrossCheck";
+    static final String EXECUTION_NAME = "crosscheck";
+
     private final NodeTools tools;
 
     public CrossCheckHarness(NodeTools tools) {
@@ -53,7 +61,7 @@ public final class CrossCheckHarness {
     /** Runs every case in one Node process (cases run concurrently there); results keyed by case name. */
     public Map<String, AwsLocalResult> runOnAwsLocal(List<CrossCheckCase> cases) {
         ArrayNode input = MAPPER.createArrayNode();
-        cases.forEach(testCase -> input.add(testCase.runnerJson()));
+        cases.forEach(testCase -> input.add(testCase.runnerJson().set("context", contextObject())));
         JsonNode results = runNode("run", input);
         Map<String, AwsLocalResult> byName = new LinkedHashMap<>();
         for (JsonNode result : results) {
@@ -127,6 +135,16 @@ public final class CrossCheckHarness {
         }
     }
 
+    /** What the local engine's context object holds besides Execution.Input/StartTime and the State part. */
+    static JsonNode contextObject() {
+        String prefix = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":";
+        ObjectNode context = MAPPER.createObjectNode();
+        context.putObject("Execution").put("Id", prefix + "execution:" + STATE_MACHINE_NAME + ":" + EXECUTION_NAME)
+                .put("Name", EXECUTION_NAME).put("RoleArn", ROLE_ARN).put("RedriveCount", 0);
+        context.putObject("StateMachine").put("Id", prefix + "stateMachine:" + STATE_MACHINE_NAME).put("Name", STATE_MACHINE_NAME);
+        return context;
+    }
+
     private static Outcome nodeOutcome(JsonNode result) {
         List<Invocation> invocations = new ArrayList<>();
         for (JsonNode call : result.path("invocations")) {
@@ -146,8 +164,9 @@ public final class CrossCheckHarness {
             return new Outcome("INVALID_DEFINITION", null, null, parsed.problems().toString(), List.of());
         }
         ScriptedTaskInvoker invoker = new ScriptedTaskInvoker(testCase.taskResults());
-        LocalEngine engine = LocalEngine.builder().taskInvoker(invoker).delayScale(0).seed(1).build();
-        ExecutionResult result = engine.start(parsed.orElseThrow(), testCase.input(), "crosscheck");
+        LocalEngine engine = LocalEngine.builder().taskInvoker(invoker).delayScale(0).seed(1)
+                .region(REGION).accountId(ACCOUNT).roleArn(ROLE_ARN).build();
+        ExecutionResult result = engine.start(parsed.orElseThrow(), testCase.input(), EXECUTION_NAME, STATE_MACHINE_NAME);
         List<Invocation> invocations = invoker.invocations().stream()
                 .map(call -> new Invocation(call.stateName(), call.functionName(), call.payload()))
                 .toList();

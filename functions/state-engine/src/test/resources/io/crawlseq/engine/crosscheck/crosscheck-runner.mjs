@@ -4,7 +4,7 @@
 //   node crosscheck-runner.mjs <tools-dir> bench < benches.json > timings.json
 //
 // <tools-dir> holds node_modules with aws-local-stepfunctions and asl-validator (tools/setup-node.sh puts
-// them in .tools/node). A case is {name, definition, input, taskResults}; taskResults maps a state name,
+// them in .tools/node). A case is {name, definition, input, taskResults, context}; taskResults maps a state name,
 // a FunctionName or a Lambda resource to the results its calls return in order, with the conventions of
 // io.crawlseq.engine.task.ScriptedTaskInvoker: {"error", "cause"} fails the call, {"$echo": true} returns
 // the payload, {"$hang": true} never returns, {"$result": x} returns x, anything else is returned as is.
@@ -112,6 +112,9 @@ async function runCase(testCase) {
     const machine = new StateMachine(clone(testCase.definition), { validationOptions: { checkArn: false } });
     const execution = machine.run(clone(testCase.input ?? {}), {
       overrides: overridesFor(testCase.definition, queues, result.invocations),
+      // The context object the local engine builds (Execution.Id/Name/RoleArn, StateMachine.Id/Name);
+      // aws-local-stepfunctions fills in Execution.Input and StartTime itself.
+      context: clone(testCase.context ?? {}),
     });
     result.output = await execution.result;
     result.status = 'SUCCEEDED';
