@@ -1,7 +1,6 @@
 package io.crawlseq.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crawlseq.engine.history.HistoryEvent;
 import io.crawlseq.engine.history.HistoryEventType;
 import io.crawlseq.engine.task.TaskFailure;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crawlseq.engine.asl.DefinitionProblem.Code;
 import io.crawlseq.engine.internal.Json;
-import io.crawlseq.engine.intrinsic.IntrinsicExpression;
-import io.crawlseq.engine.intrinsic.InvalidIntrinsicException;
 import io.crawlseq.engine.jsonpath.JsonPath;
 
 import java.nio.charset.StandardCharsets;
@@ -40,7 +38,6 @@ public final class AslParser {
     /** The largest TimeoutSeconds Step Functions accepts. */
     public static final int MAX_TIMEOUT_SECONDS = 99_999_999;
 
-    private static final String STATES_ALL = "States.ALL";
     private static final Set<String> MACHINE_FIELDS =
             Set.of("StartAt", "States", "Comment", "Version", "TimeoutSeconds", "QueryLanguage");
     private static final Set<String> GRAPH_FIELDS = Set.of("StartAt", "States", "Comment");
@@ -48,12 +45,12 @@ public final class AslParser {
     private static final Set<String> UNSUPPORTED_STATE_FIELDS = Set.of("Assign", "Output", "Arguments", "Items",
             "Credentials", "ItemReader", "ItemBatcher", "ResultWriter", "HeartbeatSecondsPath",
             "ToleratedFailurePercentagePath", "ToleratedFailureCountPath");
-    private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
-            "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
-    private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment");
 
     private final List<DefinitionProblem> problems = new ArrayList<>();
     private final Map<String, String> stateLocations = new HashMap<>();
+    private final TemplateCompiler templates = new TemplateCompiler(problems);
+    private final ChoiceRuleParser choiceRules = new ChoiceRuleParser(problems);
+    private final ErrorHandlingParser errorHandling = new ErrorHandlingParser(problems);
 
     private AslParser() {
     }
@@ -270,7 +267,7 @@ public final class AslParser {
     private State pass(String name, FieldReader fields) {
         fields.rejectOthers(fieldsOf("Next", "End", "InputPath", "OutputPath", "ResultPath", "Parameters", "Result"),
                 UNSUPPORTED_STATE_FIELDS, "a Pass state");
-        return new State.Pass(name, fields.nullablePath("InputPath", false), template(fields, "Parameters", false),
+        return new State.Pass(name, fields.nullablePath("InputPath", false), templates.template(fields, "Parameters", false),
                 fields.raw("Result"), fields.nullablePath("ResultPath", true), fields.nullablePath("OutputPath", false),
                 next(fields));
     }
@@ -299,9 +296,9 @@ public final class AslParser {
                     "HeartbeatSeconds must be smaller than TimeoutSeconds");
         }
         return new State.Task(name, resource, fields.nullablePath("InputPath", false),
-                template(fields, "Parameters", false), template(fields, "ResultSelector", true),
+                templates.template(fields, "Parameters", false), templates.template(fields, "ResultSelector", true),
                 fields.nullablePath("ResultPath", true), fields.nullablePath("OutputPath", false),
-                timeout, timeoutPath, heartbeat, retriers(fields), catchers(fields), next(fields));
+                timeout, timeoutPath, heartbeat, errorHandling.retriers(fields), errorHandling.catchers(fields), next(fields));
     }
 
     private State succeed(String name, FieldReader fields) {
@@ -385,11 +382,11 @@ public final class AslParser {
         Integer maxConcurrency = fields.optionalInt("MaxConcurrency", 0, Integer.MAX_VALUE);
         return new State.Map(name, fields.nullablePath("InputPath", false),
                 fields.has("ItemsPath") ? fields.path("ItemsPath", false) : JsonPath.ROOT,
-                template(fields, selectorField, false), processor, maxConcurrency == null ? 0 : maxConcurrency,
+                templates.template(fields, selectorField, false), processor, maxConcurrency == null ? 0 : maxConcurrency,
                 fields.path("MaxConcurrencyPath", true), fields.optionalInt("ToleratedFailureCount", 0, Integer.MAX_VALUE),
-                fields.optionalNumber("ToleratedFailurePercentage", 0, 100), template(fields, "ResultSelector", true),
+                fields.optionalNumber("ToleratedFailurePercentage", 0, 100), templates.template(fields, "ResultSelector", true),
                 fields.nullablePath("ResultPath", true), fields.nullablePath("OutputPath", false),
-                retriers(fields), catchers(fields), next(fields));
+                errorHandling.retriers(fields), errorHandling.catchers(fields), next(fields));
     }
 
     private State parallel(String name, FieldReader fields) {
@@ -408,9 +405,9 @@ public final class AslParser {
                 }
             }
         }
-        return new State.Parallel(name, fields.nullablePath("InputPath", false), template(fields, "Parameters", false),
-                branches, template(fields, "ResultSelector", true), fields.nullablePath("ResultPath", true),
-                fields.nullablePath("OutputPath", false), retriers(fields), catchers(fields), next(fields));
+        return new State.Parallel(name, fields.nullablePath("InputPath", false), templates.template(fields, "Parameters", false),
+                branches, templates.template(fields, "ResultSelector", true), fields.nullablePath("ResultPath", true),
+                fields.nullablePath("OutputPath", false), errorHandling.retriers(fields), errorHandling.catchers(fields), next(fields));
     }
 
     private StateGraph subgraph(JsonNode node, String location, Set<String> allowed) {
@@ -472,278 +469,12 @@ public final class AslParser {
             for (int i = 0; i < choicesNode.size(); i++) {
                 String location = FieldReader.element(fields.at("Choices"), i);
                 JsonNode ruleNode = choicesNode.get(i);
-                ChoiceRule rule = rule(ruleNode, location, true);
+                ChoiceRule rule = choiceRules.rule(ruleNode, location, true);
                 String next = ruleNode.isObject() ? new FieldReader(ruleNode, location, problems).requiredString("Next") : null;
                 branches.add(new ChoiceRule.Branch(rule, next));
             }
         }
         return new State.Choice(name, fields.nullablePath("InputPath", false), fields.nullablePath("OutputPath", false),
                 branches, fields.optionalString("Default"));
-    }
-
-    private ChoiceRule rule(JsonNode node, String location, boolean topLevel) {
-        if (!node.isObject()) {
-            problems.add(new DefinitionProblem(Code.SCHEMA_VALIDATION_FAILED, location,
-                    "A choice rule is an object, not " + FieldReader.kind(node)));
-            return null;
-        }
-        FieldReader fields = new FieldReader(node, location, problems);
-        if (!topLevel && fields.has("Next")) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, "Next", "Only top-level choice rules have Next");
-        }
-        List<String> operators = new ArrayList<>();
-        node.fieldNames().forEachRemaining(field -> {
-            if (field.equals("And") || field.equals("Or") || field.equals("Not")
-                    || ChoiceRule.Operator.byFieldName(field).isPresent()) {
-                operators.add(field);
-            } else if (!field.equals("Variable") && !field.equals("Comment") && !(topLevel && field.equals("Next"))) {
-                fields.problem(Code.SCHEMA_VALIDATION_FAILED, field, "'" + field + "' is not a choice rule field");
-            }
-        });
-        if (operators.size() != 1) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, null,
-                    "A choice rule needs exactly one of And, Or, Not or a comparison operator; found " + operators);
-            return null;
-        }
-        String operator = operators.getFirst();
-        return switch (operator) {
-            case "And", "Or" -> combination(fields, operator);
-            case "Not" -> {
-                if (fields.has("Variable")) {
-                    fields.problem(Code.SCHEMA_VALIDATION_FAILED, "Variable", "Not takes no Variable; put it in the inner rule");
-                }
-                ChoiceRule inner = rule(fields.raw("Not"), fields.at("Not"), false);
-                yield inner == null ? null : new ChoiceRule.Not(inner);
-            }
-            default -> comparison(fields, operator);
-        };
-    }
-
-    private ChoiceRule combination(FieldReader fields, String operator) {
-        JsonNode list = fields.raw(operator);
-        if (!list.isArray() || list.isEmpty()) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, operator, operator + " takes a non-empty array of rules");
-            return null;
-        }
-        if (fields.has("Variable")) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, "Variable", operator + " takes no Variable; put it in the inner rules");
-        }
-        List<ChoiceRule> rules = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            rules.add(rule(list.get(i), FieldReader.element(fields.at(operator), i), false));
-        }
-        if (rules.contains(null)) {
-            return null;
-        }
-        return operator.equals("And") ? new ChoiceRule.And(rules) : new ChoiceRule.Or(rules);
-    }
-
-    private ChoiceRule comparison(FieldReader fields, String field) {
-        ChoiceRule.Operator operator = ChoiceRule.Operator.byFieldName(field).orElseThrow();
-        if (!fields.has("Variable")) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, null, field + " needs a Variable");
-        }
-        JsonPath variable = fields.path("Variable", false);
-        boolean withPath = !field.equals(operator.aslName());
-        if (withPath) {
-            JsonPath valuePath = fields.path(field, false);
-            return variable == null || valuePath == null ? null : new ChoiceRule.Comparison(variable, operator, null, valuePath);
-        }
-        JsonNode value = fields.raw(field);
-        if (!operandMatches(operator.operand(), value)) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, field, field + " needs " + operandDescription(operator.operand())
-                    + ", not " + Json.render(value));
-            return null;
-        }
-        return variable == null ? null : new ChoiceRule.Comparison(variable, operator, value, null);
-    }
-
-    private static boolean operandMatches(ChoiceRule.Operand operand, JsonNode value) {
-        return switch (operand) {
-            case STRING, PATTERN -> value.isTextual();
-            case NUMBER -> value.isNumber();
-            case BOOLEAN, TYPE_TEST -> value.isBoolean();
-            case TIMESTAMP -> value.isTextual() && FieldReader.parseTimestamp(value.textValue()).isPresent();
-        };
-    }
-
-    private static String operandDescription(ChoiceRule.Operand operand) {
-        return switch (operand) {
-            case STRING, PATTERN -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN, TYPE_TEST -> "a boolean";
-            case TIMESTAMP -> "an RFC 3339 timestamp string";
-        };
-    }
-
-    // ---- Retry and Catch ----
-
-    private List<Retrier> retriers(FieldReader fields) {
-        JsonNode list = fields.raw("Retry");
-        List<Retrier> retriers = new ArrayList<>();
-        if (list == null) {
-            return retriers;
-        }
-        if (!list.isArray()) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, "Retry", "Retry is an array of retriers");
-            return retriers;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            String location = FieldReader.element(fields.at("Retry"), i);
-            if (!list.get(i).isObject()) {
-                problems.add(new DefinitionProblem(Code.SCHEMA_VALIDATION_FAILED, location, "A retrier is an object"));
-                continue;
-            }
-            FieldReader retrier = new FieldReader(list.get(i), location, problems);
-            retrier.rejectOthers(RETRIER_FIELDS, Set.of(), "a retrier");
-            List<String> errors = errorEquals(retrier, i == list.size() - 1, "retrier");
-            Integer interval = retrier.optionalInt("IntervalSeconds", 1, MAX_TIMEOUT_SECONDS);
-            Integer maxAttempts = retrier.optionalInt("MaxAttempts", 0, MAX_TIMEOUT_SECONDS);
-            Double backoff = retrier.optionalNumber("BackoffRate", 1.0, Double.MAX_VALUE);
-            Integer maxDelay = retrier.optionalInt("MaxDelaySeconds", 1, MAX_TIMEOUT_SECONDS);
-            String jitter = retrier.optionalString("JitterStrategy");
-            if (jitter != null && !jitter.equals("FULL") && !jitter.equals("NONE")) {
-                retrier.problem(Code.SCHEMA_VALIDATION_FAILED, "JitterStrategy", "JitterStrategy is FULL or NONE, not " + jitter);
-            }
-            retriers.add(new Retrier(errors,
-                    interval == null ? Retrier.DEFAULT_INTERVAL_SECONDS : interval,
-                    maxAttempts == null ? Retrier.DEFAULT_MAX_ATTEMPTS : maxAttempts,
-                    backoff == null ? Retrier.DEFAULT_BACKOFF_RATE : backoff,
-                    maxDelay,
-                    "FULL".equals(jitter) ? Retrier.JitterStrategy.FULL : Retrier.JitterStrategy.NONE));
-        }
-        return retriers;
-    }
-
-    private List<Catcher> catchers(FieldReader fields) {
-        JsonNode list = fields.raw("Catch");
-        List<Catcher> catchers = new ArrayList<>();
-        if (list == null) {
-            return catchers;
-        }
-        if (!list.isArray()) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, "Catch", "Catch is an array of catchers");
-            return catchers;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            String location = FieldReader.element(fields.at("Catch"), i);
-            if (!list.get(i).isObject()) {
-                problems.add(new DefinitionProblem(Code.SCHEMA_VALIDATION_FAILED, location, "A catcher is an object"));
-                continue;
-            }
-            FieldReader catcher = new FieldReader(list.get(i), location, problems);
-            catcher.rejectOthers(CATCHER_FIELDS, Set.of(), "a catcher");
-            List<String> errors = errorEquals(catcher, i == list.size() - 1, "catcher");
-            catchers.add(new Catcher(errors, catcher.nullablePath("ResultPath", true), catcher.requiredString("Next")));
-        }
-        return catchers;
-    }
-
-    private List<String> errorEquals(FieldReader fields, boolean last, String kind) {
-        JsonNode list = fields.raw("ErrorEquals");
-        List<String> errors = new ArrayList<>();
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, list == null ? null : "ErrorEquals",
-                    "A " + kind + " needs 'ErrorEquals': a non-empty array of error names");
-            return errors;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode error = list.get(i);
-            if (!error.isTextual() || error.textValue().isEmpty()) {
-                problems.add(new DefinitionProblem(Code.SCHEMA_VALIDATION_FAILED,
-                        FieldReader.element(fields.at("ErrorEquals"), i), "An error name is a non-empty string"));
-            } else {
-                errors.add(error.textValue());
-            }
-        }
-        if (errors.contains(STATES_ALL) && errors.size() > 1) {
-            fields.problem(Code.INVALID_ERROR_HANDLING, "ErrorEquals",
-                    "States.ALL must appear alone in ErrorEquals");
-        }
-        if (errors.contains(STATES_ALL) && !last) {
-            fields.problem(Code.INVALID_ERROR_HANDLING, "ErrorEquals",
-                    "A " + kind + " with States.ALL must be the last one");
-        }
-        return errors;
-    }
-
-    // ---- payload templates ----
-
-    private PayloadTemplate template(FieldReader fields, String field, boolean mustBeObject) {
-        JsonNode node = fields.raw(field);
-        if (node == null) {
-            return null;
-        }
-        if (mustBeObject && !node.isObject()) {
-            fields.problem(Code.SCHEMA_VALIDATION_FAILED, field, field + " must be an object, not " + FieldReader.kind(node));
-            return null;
-        }
-        return new PayloadTemplate(node, part(node, fields.at(field)));
-    }
-
-    private PayloadTemplate.Part part(JsonNode node, String location) {
-        if (node.isObject()) {
-            List<PayloadTemplate.Field> parts = new ArrayList<>();
-            Set<String> keys = new HashSet<>();
-            boolean dynamic = false;
-            Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
-            while (entries.hasNext()) {
-                Map.Entry<String, JsonNode> entry = entries.next();
-                String key = entry.getKey();
-                String fieldLocation = FieldReader.child(location, key);
-                PayloadTemplate.Part value;
-                String outputKey = key;
-                if (key.endsWith(".$")) {
-                    outputKey = key.substring(0, key.length() - 2);
-                    value = dynamicValue(key, entry.getValue(), fieldLocation);
-                    dynamic = true;
-                } else {
-                    value = part(entry.getValue(), fieldLocation);
-                    dynamic |= !(value instanceof PayloadTemplate.Constant);
-                }
-                if (!keys.add(outputKey)) {
-                    problems.add(new DefinitionProblem(Code.SCHEMA_VALIDATION_FAILED, fieldLocation,
-                            "The key '" + outputKey + "' appears twice once '.$' is removed"));
-                }
-                parts.add(new PayloadTemplate.Field(outputKey, value));
-            }
-            return dynamic ? new PayloadTemplate.ObjectPart(parts) : new PayloadTemplate.Constant(node);
-        }
-        if (node.isArray()) {
-            List<PayloadTemplate.Part> elements = new ArrayList<>();
-            boolean dynamic = false;
-            for (int i = 0; i < node.size(); i++) {
-                PayloadTemplate.Part element = part(node.get(i), FieldReader.element(location, i));
-                elements.add(element);
-                dynamic |= !(element instanceof PayloadTemplate.Constant);
-            }
-            return dynamic ? new PayloadTemplate.ArrayPart(elements) : new PayloadTemplate.Constant(node);
-        }
-        return new PayloadTemplate.Constant(node);
-    }
-
-    private PayloadTemplate.Part dynamicValue(String key, JsonNode value, String location) {
-        PayloadTemplate.Part placeholder = new PayloadTemplate.Constant(Json.NODES.nullNode());
-        if (!value.isTextual()) {
-            problems.add(new DefinitionProblem(Code.SCHEMA_VALIDATION_FAILED, location,
-                    "The value of '" + key + "' must be a JSONPath or an intrinsic function call, not " + FieldReader.kind(value)));
-            return placeholder;
-        }
-        String text = value.textValue();
-        if (text.startsWith("$")) {
-            JsonPath path = FieldReader.compilePath(text, location, false, problems);
-            return path == null ? placeholder : new PayloadTemplate.PathPart(key, path);
-        }
-        if (IntrinsicExpression.looksLikeCall(text)) {
-            try {
-                return new PayloadTemplate.IntrinsicPart(key, IntrinsicExpression.compile(text));
-            } catch (InvalidIntrinsicException e) {
-                problems.add(new DefinitionProblem(Code.INVALID_INTRINSIC_FUNCTION, location, e.getMessage()));
-                return placeholder;
-            }
-        }
-        problems.add(new DefinitionProblem(Code.INVALID_JSON_PATH, location,
-                "The value of '" + key + "' must start with '$' (a path) or 'States.' (an intrinsic function): '" + text + "'"));
-        return placeholder;
     }
 }

@@ -21,18 +21,15 @@ import io.crawlseq.engine.task.TaskInvocation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -43,8 +40,6 @@ import java.util.function.Supplier;
  * get private copies of their payloads.
  */
 public final class ExecutionRun {
-
-    private static final String STATES_SERVICE_PREFIX = "arn:aws:states:::";
 
     private final EngineSettings settings;
     private final StateMachine machine;
@@ -535,69 +530,6 @@ public final class ExecutionRun {
         }
     }
 
-    /** The task events of one call: TaskScheduled... for service integrations, LambdaFunction... for bare ARNs. */
-    private static final class TaskEvents {
-        private final String resource;
-        private final String region;
-        private final Lane lane;
-        private final boolean service;
-
-        TaskEvents(String resource, String region, Lane lane) {
-            this.resource = resource;
-            this.region = region;
-            this.lane = lane;
-            this.service = resource.startsWith(STATES_SERVICE_PREFIX);
-        }
-
-        private ObjectNode base() {
-            ObjectNode details = Json.object();
-            if (service) {
-                String integration = resource.substring(STATES_SERVICE_PREFIX.length());
-                int colon = integration.indexOf(':');
-                details.put("resourceType", colon < 0 ? integration : integration.substring(0, colon));
-                details.put("resource", colon < 0 ? integration : integration.substring(colon + 1));
-            }
-            return details;
-        }
-
-        void scheduled(JsonNode effective, JsonNode payload, Integer timeoutSeconds) {
-            ObjectNode details = base();
-            if (service) {
-                details.put("region", region);
-                details.put("parameters", Json.render(effective));
-            } else {
-                details.put("resource", resource);
-                details.put("input", Json.render(payload));
-                details.set("inputDetails", notTruncated());
-            }
-            if (timeoutSeconds != null) {
-                details.put("timeoutInSeconds", (long) timeoutSeconds);
-            }
-            lane.record(service ? HistoryEventType.TaskScheduled : HistoryEventType.LambdaFunctionScheduled, details);
-            lane.record(service ? HistoryEventType.TaskStarted : HistoryEventType.LambdaFunctionStarted, base());
-        }
-
-        void succeeded(JsonNode result) {
-            ObjectNode details = base();
-            details.put("output", Json.render(result));
-            details.set("outputDetails", notTruncated());
-            lane.record(service ? HistoryEventType.TaskSucceeded : HistoryEventType.LambdaFunctionSucceeded, details);
-        }
-
-        void failed(StatesError error) {
-            ObjectNode details = base();
-            putIfNotNull(details, "error", error.error());
-            putIfNotNull(details, "cause", error.cause());
-            lane.record(service ? HistoryEventType.TaskFailed : HistoryEventType.LambdaFunctionFailed, details);
-        }
-
-        void timedOut() {
-            ObjectNode details = base();
-            details.put("error", ErrorNames.TIMEOUT);
-            lane.record(service ? HistoryEventType.TaskTimedOut : HistoryEventType.LambdaFunctionTimedOut, details);
-        }
-    }
-
     // ---- Map and Parallel ----
 
     private Step map(State.Map map, JsonNode stateInput, StateContext context, long enteredId, Scope scope) {
@@ -661,7 +593,7 @@ public final class ExecutionRun {
         JsonNode[] outputs = new JsonNode[count];
         boolean tolerant = map.toleratedFailureCount() != null || map.toleratedFailurePercentage() != null;
         AtomicInteger failures = new AtomicInteger();
-        Work work = (index, lane, cancellation) -> {
+        BranchGroup.Work work = (index, lane, cancellation) -> {
             ObjectNode details = Json.object();
             details.put("name", map.name());
             details.put("index", index);
@@ -687,7 +619,7 @@ public final class ExecutionRun {
                 throw e;
             }
         };
-        runGroup(count, limit, work, scope);
+        BranchGroup.run(count, limit, work, scope.lane(), scope.cancellation());
         if (tolerant && exceedsTolerance(map, failures.get(), count)) {
             throw new StatesError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The Map state '" + map.name() + "' had "
                     + failures.get() + " failed iterations of " + count + ", more than it tolerates");
@@ -720,10 +652,10 @@ public final class ExecutionRun {
                 scope.lane().record(HistoryEventType.ParallelStateStarted, Json.object());
                 started = true;
                 JsonNode[] outputs = new JsonNode[parallel.branches().size()];
-                runGroup(outputs.length, outputs.length,
+                BranchGroup.run(outputs.length, outputs.length,
                         (index, lane, cancellation) -> outputs[index] =
                                 runGraph(parallel.branches().get(index), effective, new Scope(lane, cancellation)),
-                        scope);
+                        scope.lane(), scope.cancellation());
                 scope.lane().record(HistoryEventType.ParallelStateSucceeded, Json.object());
                 ArrayNode results = Json.NODES.arrayNode(outputs.length);
                 for (JsonNode output : outputs) {
@@ -749,86 +681,6 @@ public final class ExecutionRun {
                 }
                 throw e;
             }
-        }
-    }
-
-    /** One Map iteration or Parallel branch. */
-    @FunctionalInterface
-    private interface Work {
-        void run(int index, Lane lane, Cancellation cancellation);
-    }
-
-    /**
-     * Runs {@code count} pieces of work, at most {@code limit} at once: on the calling thread when the
-     * limit is 1, else on virtual threads. The first failure cancels the others and is rethrown once all
-     * have stopped.
-     */
-    private void runGroup(int count, int limit, Work work, Scope scope) {
-        List<Lane> lanes = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            lanes.add(scope.lane().fork());
-        }
-        try (Cancellation group = scope.cancellation().child()) {
-            if (limit <= 1 || count <= 1) {
-                for (int i = 0; i < count; i++) {
-                    scope.checkCancelled();
-                    work.run(i, lanes.get(i), group);
-                    scope.lane().join(lanes.get(i).last());
-                }
-                return;
-            }
-            AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
-            Semaphore permits = new Semaphore(limit);
-            List<Thread> threads = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                threads.add(Thread.ofVirtual().name("branch " + index).start(() -> {
-                    try {
-                        permits.acquire();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    try {
-                        if (!group.isCancelled()) {
-                            work.run(index, lanes.get(index), group);
-                        }
-                    } catch (ExecutionInterrupted e) {
-                        if (e.reason() != Cancellation.Reason.SIBLING_FAILED) {
-                            firstFailure.compareAndSet(null, e);
-                        }
-                    } catch (RuntimeException e) {
-                        if (firstFailure.compareAndSet(null, e)) {
-                            group.cancel(Cancellation.Reason.SIBLING_FAILED);
-                        }
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            for (Thread thread : threads) {
-                joinUninterruptibly(thread);
-            }
-            lanes.forEach(lane -> scope.lane().join(lane.last()));
-            scope.checkCancelled();
-            RuntimeException failure = firstFailure.get();
-            if (failure != null) {
-                throw failure;
-            }
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -886,13 +738,13 @@ public final class ExecutionRun {
         }
     }
 
-    private static ObjectNode notTruncated() {
+    static ObjectNode notTruncated() {
         ObjectNode details = Json.object();
         details.put("truncated", false);
         return details;
     }
 
-    private static void putIfNotNull(ObjectNode node, String field, String value) {
+    static void putIfNotNull(ObjectNode node, String field, String value) {
         if (value != null) {
             node.put(field, value);
         }
