@@ -142,6 +142,10 @@ public final class ExecutionRun {
             return finish(ExecutionStatus.FAILED, null, e.error(), e.cause(), first);
         } catch (ExecutionInterrupted e) {
             return interrupted(root.reason() != null ? root.reason() : e.reason(), first);
+        } catch (RuntimeException | Error bug) {
+            // A defect in the engine or an invoker: end the execution so nobody waits forever, then surface it.
+            finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, "The local engine failed: " + bug, first);
+            throw bug;
         }
     }
 

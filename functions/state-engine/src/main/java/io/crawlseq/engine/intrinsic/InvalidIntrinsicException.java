@@ -6,7 +6,8 @@ public final class InvalidIntrinsicException extends IllegalArgumentException {
     private final int position;
 
     public InvalidIntrinsicException(String expression, int position, String reason) {
-        super("invalid intrinsic function call '" + expression + "' at position " + position + ": " + reason);
+        super("invalid intrinsic function call '" + (expression.length() <= 200 ? expression : expression.substring(0, 197) + "...")
+                + "' at position " + position + ": " + reason);
         this.position = position;
     }
 

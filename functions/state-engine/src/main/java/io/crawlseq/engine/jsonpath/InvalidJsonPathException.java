@@ -10,9 +10,14 @@ public final class InvalidJsonPathException extends IllegalArgumentException {
     private final int position;
 
     public InvalidJsonPathException(String path, int position, String reason) {
-        super("invalid JSONPath '" + path + "' at position " + position + ": " + reason);
+        super("invalid JSONPath '" + abbreviate(path) + "' at position " + position + ": " + reason);
         this.path = path;
         this.position = position;
+    }
+
+    /** Long (possibly hostile) text is cut in messages. */
+    static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
     }
 
     public String path() {

@@ -22,8 +22,12 @@ import java.util.List;
  */
 final class PathParser {
 
+    /** Filters nest at most this deep, so a hostile path cannot exhaust the stack. */
+    static final int MAX_FILTER_DEPTH = 32;
+
     private final String text;
     private int pos;
+    private int depth;
 
     PathParser(String text) {
         this.text = text;
@@ -243,6 +247,17 @@ final class PathParser {
     }
 
     private FilterExpression unary() {
+        if (++depth > MAX_FILTER_DEPTH) {
+            throw error("filter expressions nest at most " + MAX_FILTER_DEPTH + " deep");
+        }
+        try {
+            return unaryAtDepth();
+        } finally {
+            depth--;
+        }
+    }
+
+    private FilterExpression unaryAtDepth() {
         skipSpaces();
         if (peek('!') && !lookingAt("!=")) {
             pos++;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,13 +27,32 @@ import java.util.Set;
  *   <li>any other value: returned as the result.</li>
  * </ul>
  * A call with nothing left to answer fails with {@code ScriptExhausted}. Thread-safe; records every call.
+ * Other keying schemes (say, a step id and a command name read from the payload) plug in as {@link Keys}.
  */
 public final class ScriptedTaskInvoker implements TaskInvoker {
 
     public static final String SCRIPT_EXHAUSTED = "ScriptExhausted";
     private static final Set<String> FAILURE_KEYS = Set.of("error", "cause");
 
+    /** The keys a call may be scripted under, most specific first; the first key present in the script answers. */
+    @FunctionalInterface
+    public interface Keys {
+        List<String> candidates(TaskInvocation invocation);
+    }
+
+    /** State name, then function name as written, then its {@link FunctionRouter#functionKey}. */
+    public static final Keys STATE_OR_FUNCTION = invocation -> {
+        List<String> keys = new ArrayList<>(3);
+        keys.add(invocation.stateName());
+        if (invocation.functionName() != null) {
+            keys.add(invocation.functionName());
+            keys.add(FunctionRouter.functionKey(invocation.functionName()));
+        }
+        return keys;
+    };
+
     private final Map<String, Deque<JsonNode>> script = new HashMap<>();
+    private final Keys keys;
     private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
 
     /** One recorded call, in call order. */
@@ -41,6 +61,11 @@ public final class ScriptedTaskInvoker implements TaskInvoker {
 
     /** @param script an object mapping keys to arrays of results */
     public ScriptedTaskInvoker(JsonNode script) {
+        this(script, STATE_OR_FUNCTION);
+    }
+
+    public ScriptedTaskInvoker(JsonNode script, Keys keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         if (script != null && !script.isNull()) {
             if (!script.isObject()) {
                 throw new IllegalArgumentException("a script is an object mapping keys to arrays of results");
@@ -92,8 +117,7 @@ public final class ScriptedTaskInvoker implements TaskInvoker {
 
     private JsonNode take(TaskInvocation invocation) {
         synchronized (script) {
-            for (String key : new String[]{invocation.stateName(), invocation.functionName(),
-                    invocation.functionName() == null ? null : FunctionRouter.functionKey(invocation.functionName())}) {
+            for (String key : keys.candidates(invocation)) {
                 Deque<JsonNode> results = key == null ? null : script.get(key);
                 if (results != null) {
                     return results.poll();

@@ -117,6 +117,14 @@ class JsonPathTest {
     }
 
     @Test
+    void hostileFilterNesting_isRejectedNotAStackOverflow() {
+        String path = "$.a[?(" + "(".repeat(100_000) + "@.x" + ")".repeat(100_000) + ")]";
+        assertThatThrownBy(() -> JsonPath.compile(path)).isInstanceOf(InvalidJsonPathException.class)
+                .hasMessageContaining("nest at most 32 deep");
+        assertThat(JsonPath.compile("$.a[?(" + "(".repeat(20) + "@.x" + ")".repeat(20) + ")]").isDefinite()).isFalse();
+    }
+
+    @Test
     void bracketNotation_isTheFormAwsUsesInMessages() {
         assertThat(JsonPath.compile("$.a.b[2]").bracketNotation()).isEqualTo("$['a']['b'][2]");
     }

@@ -69,6 +69,16 @@ class ScriptedTaskInvokerTest {
     }
 
     @Test
+    void customKeys_scriptCallsByWhatThePayloadSays() throws Exception {
+        ScriptedTaskInvoker invoker = new ScriptedTaskInvoker(json("{\"hubs\": [\"by step id\"], \"crawl\": [\"by command\"]}"),
+                invocation -> java.util.List.of(invocation.payload().path("stepId").asText(), invocation.payload().path("command").asText()));
+        assertThat(invoker.invoke(call("S1", "F", json("{\"stepId\": \"hubs\", \"command\": \"discover\"}"))))
+                .isEqualTo(json("\"by step id\""));
+        assertThat(invoker.invoke(call("S2", "F", json("{\"stepId\": \"other\", \"command\": \"crawl\"}"))))
+                .isEqualTo(json("\"by command\""));
+    }
+
+    @Test
     void malformedScript_isRejected() {
         assertThatThrownBy(() -> new ScriptedTaskInvoker(json("{\"F\": 1}")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be an array");
