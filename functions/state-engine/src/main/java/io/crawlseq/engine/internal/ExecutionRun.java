@@ -131,7 +131,7 @@ public final class ExecutionRun {
         // As in AWS histories, the first state's entered event names no predecessor.
         Lane first = new Lane(history, 0);
         try {
-            checkSize(input, "The execution input");
+            checkSize(Json.render(input), "The execution input");
             JsonNode output = runGraph(machine.graph(), input, new Scope(first, root));
             return finish(ExecutionStatus.SUCCEEDED, output, null, null, first);
         } catch (StatesError e) {
@@ -198,7 +198,11 @@ public final class ExecutionRun {
         }
     }
 
-    private record Step(JsonNode output, String next) {
+    /** A state's output, where to go next, and the output's JSON text when already rendered (else null). */
+    private record Step(JsonNode output, String next, String outputText) {
+        Step(JsonNode output, String next) {
+            this(output, next, null);
+        }
     }
 
     /** What the context object's State (and Map) parts hold while a state runs. */
@@ -216,21 +220,24 @@ public final class ExecutionRun {
     private JsonNode runGraph(StateGraph graph, JsonNode graphInput, Scope scope) {
         String current = graph.startAt();
         JsonNode data = graphInput;
+        String dataText = null;
         while (true) {
             scope.checkCancelled();
-            Step step = runState(graph.state(current), data, scope);
+            // Each state's input is rendered once for its entered event, reusing the previous exit's text.
+            Step step = runState(graph.state(current), data, dataText == null ? Json.render(data) : dataText, scope);
             if (step.next() == null) {
                 return step.output();
             }
             data = step.output();
+            dataText = step.outputText();
             current = step.next();
         }
     }
 
-    private Step runState(State state, JsonNode stateInput, Scope scope) {
+    private Step runState(State state, JsonNode stateInput, String stateInputText, Scope scope) {
         ObjectNode entered = Json.object();
         entered.put("name", state.name());
-        entered.put("input", Json.render(stateInput));
+        entered.put("input", stateInputText);
         entered.set("inputDetails", notTruncated());
         HistoryEvent event = scope.lane().record(HistoryEventType.entered(state.type()), entered);
         StateContext context = new StateContext(state.name(), event.timestamp(), 0, null, null);
@@ -251,13 +258,14 @@ public final class ExecutionRun {
     }
 
     private Step exit(State state, JsonNode output, Scope scope) {
-        checkSize(output, "The state '" + state.name() + "'");
+        String text = Json.render(output);
+        checkSize(text, "The state '" + state.name() + "'");
         ObjectNode exited = Json.object();
         exited.put("name", state.name());
-        exited.put("output", Json.render(output));
+        exited.put("output", text);
         exited.set("outputDetails", notTruncated());
         scope.lane().record(HistoryEventType.exited(state.type()), exited);
-        return new Step(output, state.next());
+        return new Step(output, state.next(), text);
     }
 
     private Step pass(State.Pass pass, JsonNode stateInput, StateContext context, Scope scope) {
@@ -309,8 +317,7 @@ public final class ExecutionRun {
                     + choice.name() + "' and it has no Default");
         }
         JsonNode output = DataFlow.select(choice.outputPath(), effective, ctx);
-        exit(choice, output, scope);
-        return new Step(output, next);
+        return new Step(output, next, exit(choice, output, scope).outputText());
     }
 
     private Step waitState(State.Wait wait, JsonNode stateInput, StateContext context, Scope scope) {
@@ -486,8 +493,9 @@ public final class ExecutionRun {
             } else if (result == null) {
                 result = Json.NODES.nullNode();
             }
-            checkSize(result, "The task '" + task.name() + "'");
-            events.succeeded(result);
+            String text = Json.render(result);
+            checkSize(text, "The task '" + task.name() + "'");
+            events.succeeded(text);
             return result;
         }
     }
@@ -735,8 +743,8 @@ public final class ExecutionRun {
         return object;
     }
 
-    private void checkSize(JsonNode value, String what) {
-        if (settings.payloadLimitBytes() > 0 && Json.utf8Size(value) > settings.payloadLimitBytes()) {
+    private void checkSize(String json, String what) {
+        if (settings.payloadLimitBytes() > 0 && Json.utf8Length(json) > settings.payloadLimitBytes()) {
             throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, what + " produced a payload larger than "
                     + settings.payloadLimitBytes() + " bytes, the Step Functions limit");
         }

@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
@@ -56,15 +53,23 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
-    /** UTF-8 size of the compact rendering, computed without building the string. */
-    public static long utf8Size(JsonNode node) {
-        CountingStream counter = new CountingStream();
-        try {
-            MAPPER.writeValue(counter, node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** How many bytes {@code text} takes in UTF-8, without encoding it. */
+    public static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
         }
-        return counter.count;
+        return bytes;
     }
 
     /** Structural equality where numbers compare by value and object key order does not matter. */
@@ -135,19 +140,5 @@ public final class Json {
         }
         BigDecimal value = toBigDecimal(node);
         return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
-    }
-
-    private static final class CountingStream extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }

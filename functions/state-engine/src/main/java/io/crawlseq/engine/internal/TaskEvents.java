@@ -50,9 +50,9 @@ final class TaskEvents {
         lane.record(service ? HistoryEventType.TaskStarted : HistoryEventType.LambdaFunctionStarted, base());
     }
 
-    void succeeded(JsonNode result) {
+    void succeeded(String resultText) {
         ObjectNode details = base();
-        details.put("output", Json.render(result));
+        details.put("output", resultText);
         details.set("outputDetails", ExecutionRun.notTruncated());
         lane.record(service ? HistoryEventType.TaskSucceeded : HistoryEventType.LambdaFunctionSucceeded, details);
     }
