@@ -1,7 +1,7 @@
 // Runs cross-check cases on aws-local-stepfunctions, the independent engine the local engine is compared with.
 //
 //   node crosscheck-runner.mjs <tools-dir> run   < cases.json   > results.json
-//   node crosscheck-runner.mjs <tools-dir> bench < benches.json > timings.json
+//   node crosscheck-runner.mjs <tools-dir> bench < benches.json > timings.json   (each: warmup runs, then rounds of repeat runs)
 //
 // <tools-dir> holds node_modules with aws-local-stepfunctions and asl-validator (tools/setup-node.sh puts
 // them in .tools/node). A case is {name, definition, input, taskResults, context}; taskResults maps a state name,
@@ -148,10 +148,13 @@ async function bench(benchCase) {
     await machine.run(benchCase.input ?? {}, { overrides: { taskResourceLocalHandlers: handlers } }).result;
   };
   for (let i = 0; i < (benchCase.warmup ?? 1); i++) await run();
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < benchCase.repeat; i++) await run();
-  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-  return { name: benchCase.name, runs: benchCase.repeat, elapsedMs };
+  const roundsMs = [];
+  for (let round = 0; round < (benchCase.rounds ?? 1); round++) {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < benchCase.repeat; i++) await run();
+    roundsMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { name: benchCase.name, runs: benchCase.repeat, roundsMs };
 }
 
 async function readStdin() {
