@@ -95,8 +95,7 @@ public final class ConsoleFormatter {
         if (source.success()) {
             return "ok: " + counts;
         }
-        return "FAILED (" + source.error().type().id() + "): " + counts
-                + (source.records() > 0 ? " kept" : "");
+        return "FAILED (" + source.error().type().id() + "): " + counts;
     }
 
     private String recordLine(ObjectNode record) {
@@ -184,8 +183,9 @@ public final class ConsoleFormatter {
                 }
             }
             case ScriptError.Timeout t -> out.append("     stopped after ").append(seconds(t.elapsedMs()))
-                    .append("; ").append(t.partialRecords())
-                    .append(plural(t.partialRecords(), " record", " records")).append(" emitted before kept").append(NL);
+                    .append("; the ").append(t.partialRecords())
+                    .append(plural(t.partialRecords(), " record emitted before the limit is kept",
+                            " records emitted before the limit are kept")).append(NL);
             case ScriptError.Security s -> {
                 if (!s.attempted().isEmpty()) {
                     out.append("     attempted: ").append(s.attempted()).append(NL);

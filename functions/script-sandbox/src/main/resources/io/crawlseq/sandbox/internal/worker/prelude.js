@@ -266,6 +266,9 @@
         if (ArrayIsArray(value)) {
             return 'an array';
         }
+        if (value === undefined) {
+            return 'undefined';
+        }
         return typeof value === 'object' ? 'an object' : 'a ' + typeof value;
     }
 
@@ -299,7 +302,11 @@
             }
             records = value.data;
             metadata = value.metadata;
-        } else if (value === undefined && host.emitted() > 0) {
+        } else if (value === undefined) {
+            // An emit-only script, or one that found nothing; a forgotten return looks the same, hence the warning.
+            if (host.emitted() === 0) {
+                host.log('warn', 'scrapeData returned nothing and emitted no records');
+            }
             records = [];
         } else {
             throw parseError('scrapeData returned ' + describeType(value) + '; return an array of records or '
