@@ -1,5 +1,8 @@
 package io.crawlseq.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.crawlseq.sandbox.internal.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +15,11 @@ import java.util.Objects;
  * <p>Which sources run: {@code sources} when not empty; otherwise the script's {@code DEFAULT_URLS};
  * otherwise {@code fallbackSources} (the {@code runScript} command passes the run's {@code startUrl}).
  *
+ * <p>Its JSON form is the script-runner Lambda's event; see {@link ScriptResultJson#mapper()}.
+ *
  * @param scriptId a name for logs and the result (a file name, an S3 key, a generated id)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ScriptRequest(String scriptId, String script, List<String> sources, ScriptLimits limits,
                             List<String> fallbackSources) {
 
@@ -28,6 +34,20 @@ public record ScriptRequest(String scriptId, String script, List<String> sources
         Objects.requireNonNull(limits, "limits");
         sources = List.copyOf(sources);
         fallbackSources = List.copyOf(fallbackSources);
+    }
+
+    /**
+     * Reads a request from JSON (the script-runner Lambda's event, the {@code --json} form): absent
+     * fields take defaults ({@code scriptId} "script", no sources, default limits).
+     */
+    @JsonCreator
+    static ScriptRequest fromJson(@JsonProperty("scriptId") String scriptId, @JsonProperty("script") String script,
+                                  @JsonProperty("sources") List<String> sources,
+                                  @JsonProperty("limits") ScriptLimits limits,
+                                  @JsonProperty("fallbackSources") List<String> fallbackSources) {
+        return new ScriptRequest(scriptId == null || scriptId.isBlank() ? "script" : scriptId,
+                script == null ? "" : script, sources == null ? List.of() : sources,
+                limits == null ? ScriptLimits.DEFAULTS : limits, fallbackSources == null ? List.of() : fallbackSources);
     }
 
     /** A request with default limits and no fallback sources. */

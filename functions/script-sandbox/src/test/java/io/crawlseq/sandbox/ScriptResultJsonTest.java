@@ -50,4 +50,15 @@ class ScriptResultJsonTest {
 
         assertThat(limits).isEqualTo(ScriptLimits.DEFAULTS.withTimeoutMs(5000));
     }
+
+    @Test
+    void request_survivesAJsonRoundTrip_andTakesDefaultsForAbsentFields() throws Exception {
+        ScriptRequest request = new ScriptRequest("a.js", "function scrapeData(u) {}", List.of(SOURCE),
+                ScriptLimits.DEFAULTS.withMemoryMb(128), List.of("https://fallback.example/"));
+        var mapper = ScriptResultJson.mapper();
+
+        assertThat(mapper.readValue(mapper.writeValueAsString(request), ScriptRequest.class)).isEqualTo(request);
+        assertThat(mapper.readValue("{\"script\": \"x\", \"unknown\": 1}", ScriptRequest.class))
+                .isEqualTo(new ScriptRequest("script", "x", List.of(), ScriptLimits.DEFAULTS, List.of()));
+    }
 }
