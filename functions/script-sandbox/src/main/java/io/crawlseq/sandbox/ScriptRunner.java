@@ -91,11 +91,15 @@ public final class ScriptRunner implements AutoCloseable {
 
         ScriptResult execute(Instant startedAt, long started) throws InterruptedException {
             List<String> sources = List.of();
+            if (request.sources().isEmpty()) {
+                LOG.info("script {}: starting; sources from DEFAULT_URLS or the fallback {}", id, request.fallbackSources());
+            } else {
+                LOG.info("script {}: starting with {} source(s): {}", id, request.sources().size(), request.sources());
+            }
             try {
                 worker = pool.acquire(request.limits().memoryMb());
                 sources = prepare();
                 if (!sources.isEmpty()) {
-                    LOG.info("script {}: starting with {} source(s): {}", id, sources.size(), sources);
                     for (int i = 0; i < sources.size(); i++) {
                         runSource(i + 1, sources.size(), sources.get(i));
                     }
@@ -126,7 +130,12 @@ public final class ScriptRunner implements AutoCloseable {
                 return request.sources();
             }
             List<String> defaults = ((FromWorker.Prepared) ((JobOutcome.Answered) outcome).answer()).defaultUrls();
-            return chooseDefaults(defaults);
+            List<String> chosen = chooseDefaults(defaults);
+            if (!chosen.isEmpty()) {
+                LOG.info("script {}: {} source(s) from {}: {}", id, chosen.size(),
+                        defaults.isEmpty() ? "the fallback" : "DEFAULT_URLS", chosen);
+            }
+            return chosen;
         }
 
         private List<String> chooseDefaults(List<String> defaults) {
