@@ -1,5 +1,5 @@
 // expect: resource MEMORY
-// limits: {"memoryMb": 64}
+// limits: {"memoryMb": 64, "timeoutMs": 30000}
 // Filling the heap with arrays.
 function scrapeData(url) {
   const keep = [];

@@ -1,5 +1,5 @@
 // expect: resource MEMORY
-// limits: {"memoryMb": 64}
+// limits: {"memoryMb": 64, "timeoutMs": 30000}
 // Doubling a string until something gives.
 function scrapeData(url) {
   let s = 'x';

@@ -1,5 +1,5 @@
 // expect: resource MEMORY
-// limits: {"memoryMb": 64, "statementLimit": 1000000000}
+// limits: {"memoryMb": 64, "statementLimit": 1000000000, "timeoutMs": 30000}
 // Millions of small objects in a Map.
 function scrapeData(url) {
   const m = new Map();

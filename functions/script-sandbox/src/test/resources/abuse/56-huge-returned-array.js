@@ -1,5 +1,5 @@
 // expect: resource RECORDS
-// Returning a million records at once.
+// Returning fifty thousand records at once (the limit is ten thousand).
 function scrapeData(url) {
-  return Array.from({length: 1e6}, (_, i) => ({i: i}));
+  return Array.from({length: 5e4}, (_, i) => ({i: i}));
 }

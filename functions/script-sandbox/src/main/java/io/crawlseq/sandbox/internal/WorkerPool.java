@@ -4,6 +4,8 @@ import io.crawlseq.sandbox.RunnerConfig;
 import io.crawlseq.sandbox.ScriptRunnerException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +20,15 @@ public final class WorkerPool implements AutoCloseable {
 
     private final RunnerConfig config;
     private final Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+    /** Every worker started and not yet known to be gone: killed if this JVM shuts down. */
+    private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
+    private final Thread shutdownHook = Thread.ofPlatform().unstarted(this::killAll);
     private WorkerProcess idle;
     private boolean closed;
 
     public WorkerPool(RunnerConfig config) {
         this.config = config;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** A ready worker with a heap of {@code memoryMb}; throws {@link ScriptRunnerException} if none starts. */
@@ -76,6 +82,11 @@ public final class WorkerPool implements AutoCloseable {
         if (last != null) {
             last.retire();
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or about to: nothing to undo
+        }
     }
 
     private void prestart(int memoryMb) {
@@ -107,9 +118,16 @@ public final class WorkerPool implements AutoCloseable {
         return null;
     }
 
+    private void killAll() {
+        live.stream().filter(WorkerProcess::isAlive).forEach(WorkerProcess::kill);
+    }
+
     private WorkerProcess start(int memoryMb) {
+        live.removeIf(worker -> !worker.isAlive());
         try {
-            return WorkerProcess.start(WorkerCommand.of(config.jvm(), memoryMb), memoryMb, directory);
+            WorkerProcess worker = WorkerProcess.start(WorkerCommand.of(config.jvm(), memoryMb), memoryMb, directory);
+            live.add(worker);
+            return worker;
         } catch (IOException e) {
             throw new ScriptRunnerException("could not start a script worker JVM (" + config.jvm().java() + ")", e);
         }

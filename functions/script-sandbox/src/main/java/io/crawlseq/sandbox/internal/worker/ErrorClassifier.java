@@ -31,9 +31,11 @@ final class ErrorClassifier {
     private static final int MAX_FRAMES = 20;
 
     private final ScriptText script;
+    private final long statementLimit;
 
-    ErrorClassifier(ScriptText script) {
+    ErrorClassifier(ScriptText script, long statementLimit) {
         this.script = script;
+        this.statementLimit = statementLimit;
     }
 
     /** A parse failure of the script. */
@@ -58,7 +60,7 @@ final class ErrorClassifier {
             return syntax(e);
         }
         if (e.isResourceExhausted()) {
-            return statementLimit(e);
+            return statementLimit();
         }
         if (e.isCancelled() || e.isExit()) {
             return runtime("Cancelled", "the script was stopped: " + e.getMessage(), e);
@@ -80,14 +82,14 @@ final class ErrorClassifier {
             if (budget.breach().isPresent()) {
                 return budget.breach().get();
             }
-            return whileDescribing.isResourceExhausted() ? statementLimit(whileDescribing)
+            return whileDescribing.isResourceExhausted() ? statementLimit()
                     : runtime("Error", "the script threw a value that could not be described", e);
         }
     }
 
-    private static ScriptError statementLimit(PolyglotException e) {
-        return new ScriptError.Resource(null, "the script exceeded its statement limit: " + e.getMessage(),
-                ResourceKind.STATEMENTS, 0);
+    private ScriptError statementLimit() {
+        return new ScriptError.Resource(null, "the script executed more than its limit of " + statementLimit
+                + " statements (an endless loop?)", ResourceKind.STATEMENTS, statementLimit);
     }
 
     private ScriptError guest(PolyglotException e, JsonNode described) {

@@ -52,7 +52,7 @@ final class JobRunner {
 
     FromWorker.Prepared prepare(ToWorker.Prepare job) {
         ScriptText text = new ScriptText(job.script());
-        ErrorClassifier classifier = new ErrorClassifier(text);
+        ErrorClassifier classifier = new ErrorClassifier(text, job.limits().statementLimit());
         Budget budget = new Budget(job.limits());
         Context context = Sandbox.newContext(job.limits().statementLimit());
         try {
@@ -81,7 +81,7 @@ final class JobRunner {
     }
 
     FromWorker.Done run(ToWorker.Run job) {
-        ErrorClassifier classifier = new ErrorClassifier(new ScriptText(job.script()));
+        ErrorClassifier classifier = new ErrorClassifier(new ScriptText(job.script()), job.limits().statementLimit());
         Budget budget = new Budget(job.limits());
         Context context = Sandbox.newContext(job.limits().statementLimit());
         try {

@@ -39,6 +39,8 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) {
+        // If the parent dies without killing us (SIGKILL, a crash), nobody would stop a runaway script.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(4)));
         PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         WorkerChannel channel = new WorkerChannel(
