@@ -8,6 +8,11 @@ import io.crawlseq.sandbox.ScriptHttp;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class FetchBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(FetchBroker.class);
+
+    private static final Executor FETCHES = command -> Thread.ofVirtual().name("script-fetch").start(command);
 
     private final ScriptHttp http;
 
@@ -44,14 +51,34 @@ public final class FetchBroker {
                 .map(problem -> refused(FetchOutcome.RefusalKind.SECURITY, "BLOCKED_HEADER", problem));
     }
 
+    /**
+     * Fetches on a virtual thread and waits no longer than the source has left, so the parent's
+     * deadline holds even when the fetcher's own time cap is longer; a fetch that overruns finishes in
+     * the background under that cap.
+     */
     private FetchOutcome fetch(String url, Map<String, String> headers, Duration timeLeft) {
-        try {
-            return http.get(new FetchRequest(url, headers, timeLeft));
-        } catch (RuntimeException e) {
-            // ScriptHttp promises outcomes, not exceptions: this is a bug, but not the script's.
-            LOG.error("http.get of {} failed inside the fetcher", url, e);
-            return refused(FetchOutcome.RefusalKind.NETWORK, "FETCH_FAILED", "the fetch failed: " + e);
+        if (timeLeft.isZero() || timeLeft.isNegative()) {
+            return timedOut();
         }
+        CompletableFuture<FetchOutcome> fetch = CompletableFuture.supplyAsync(
+                () -> http.get(new FetchRequest(url, headers, timeLeft)), FETCHES);
+        try {
+            return fetch.get(timeLeft.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return timedOut();
+        } catch (ExecutionException e) {
+            // ScriptHttp promises outcomes, not exceptions: this is a bug, but not the script's.
+            LOG.error("http.get of {} failed inside the fetcher", url, e.getCause());
+            return refused(FetchOutcome.RefusalKind.NETWORK, "FETCH_FAILED", "the fetch failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return refused(FetchOutcome.RefusalKind.NETWORK, "FETCH_FAILED", "the fetch was interrupted");
+        }
+    }
+
+    private static FetchOutcome timedOut() {
+        return refused(FetchOutcome.RefusalKind.NETWORK, "TIMEOUT",
+                "the fetch did not finish within the time the source has left");
     }
 
     private static FetchOutcome.Refused refused(FetchOutcome.RefusalKind kind, String outcome, String message) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The parent-side vetting of a script's fetch, before (and around) the fetcher. */
@@ -63,5 +64,26 @@ class FetchBrokerTest {
 
         assertThat(reply.path("kind").asText()).isEqualTo("network");
         assertThat(reply.path("outcome").asText()).isEqualTo("FETCH_FAILED");
+    }
+
+    @Test
+    void answer_whenTheFetcherOutlastsTheTimeLeft_reportsATimeoutWithoutWaitingForIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FetchBroker slow = new FetchBroker(request -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new FetchOutcome.Fetched(200, request.url(), Map.of(), "late");
+        });
+        try {
+            ObjectNode reply = slow.answer("https://news.example/", Map.of(), Duration.ofMillis(50));
+
+            assertThat(reply.path("ok").asBoolean()).isFalse();
+            assertThat(reply.path("outcome").asText()).isEqualTo("TIMEOUT");
+        } finally {
+            release.countDown();
+        }
     }
 }
