@@ -207,7 +207,7 @@ public final class SequenceCompiler {
                     states.put(partialCheck, partialChoice(step, resume, record));
                     states.put(resume, task(step, function, args, true, partialCheck, failed));
                 }
-                states.put(failed, failedPass(step, record));
+                states.putAll(failurePath(step, failed, base, record));
             }
             states.put(record, recordPass(scope, afterRecord));
             if (abort) {
@@ -282,10 +282,32 @@ public final class SequenceCompiler {
             return choice;
         }
 
-        private ObjectNode failedPass(CommandStep step, String record) {
+        /**
+         * The failure path. Not every error carries a Cause (a task timeout may not), and a path
+         * that is missing would itself fail the state, so the message comes from the Cause when
+         * present and from the error name otherwise.
+         */
+        private Map<String, ObjectNode> failurePath(CommandStep step, String failed, String base, String record) {
+            String withCause = names.claim(base + " - failed with cause");
+            String withoutCause = names.claim(base + " - failed without cause");
+            ObjectNode choice = JSON.objectNode();
+            choice.put("Type", "Choice");
+            choice.put("Comment", "The step failed after its retries: record a failed envelope and go on.");
+            ObjectNode rule = choice.putArray("Choices").addObject();
+            rule.put("Variable", "$.caught.Cause");
+            rule.put("IsPresent", true);
+            rule.put("Next", withCause);
+            choice.put("Default", withoutCause);
+            Map<String, ObjectNode> states = new LinkedHashMap<>();
+            states.put(failed, choice);
+            states.put(withCause, failedPass(step, "$.caught.Cause", record));
+            states.put(withoutCause, failedPass(step, "$.caught.Error", record));
+            return states;
+        }
+
+        private ObjectNode failedPass(CommandStep step, String messagePath, String record) {
             ObjectNode pass = JSON.objectNode();
             pass.put("Type", "Pass");
-            pass.put("Comment", "The step failed after its retries: record a failed envelope and go on.");
             ObjectNode parameters = pass.putObject("Parameters");
             ObjectNode envelope = JSON.objectNode();
             envelope.put("command", step.command());
@@ -293,7 +315,7 @@ public final class SequenceCompiler {
             envelope.put("success", false);
             ObjectNode error = envelope.putObject("error");
             error.put("type.$", "$.caught.Error");
-            error.put("message.$", "$.caught.Cause");
+            error.put("message.$", messagePath);
             parameters.set(step.id(), envelope);
             parameters.set("lastCommand", envelope.deepCopy());
             pass.put("ResultPath", "$.step");

@@ -129,7 +129,12 @@ class SequenceCompilerTest {
         assertThat(retry.get(1).path("MaxDelaySeconds").asInt()).isEqualTo(30);
         assertThat(retry.get(1).path("JitterStrategy").asText()).isEqualTo("NONE");
         assertThat(task.at("/Catch/0/ErrorEquals/0").asText()).isEqualTo("States.ALL");
-        JsonNode failed = state(result, task.at("/Catch/0/Next").asText());
+        JsonNode check = state(result, task.at("/Catch/0/Next").asText());
+        assertThat(check.at("/Choices/0/Variable").asText()).isEqualTo("$.caught.Cause");
+        JsonNode failed = state(result, check.at("/Choices/0/Next").asText());
+        assertThat(failed.at("/Parameters/a/error/message.$").asText()).isEqualTo("$.caught.Cause");
+        assertThat(state(result, check.path("Default").asText()).at("/Parameters/a/error/message.$").asText())
+                .isEqualTo("$.caught.Error");
         assertThat(failed.at("/Parameters/a/status").asText()).isEqualTo("failed");
         assertThat(failed.at("/Parameters/a/success").asBoolean(true)).isFalse();
         assertThat(failed.at("/Parameters/a/error/type.$").asText()).isEqualTo("$.caught.Error");
