@@ -159,7 +159,7 @@ final class JsonDocumentReader {
             } else {
                 expected = "expected a value (a string, number, object, array, true, false or null)";
             }
-            return new Cleaned("unexpected '" + ch + "'; " + expected, 0);
+            return new Cleaned("unexpected " + (ch.equals("'") ? "\"'\"" : "'" + ch + "'") + "; " + expected, 0);
         }
         if ((m = UNRECOGNIZED_TOKEN.matcher(raw)).find()) {
             String token = m.group(1);

@@ -150,7 +150,7 @@ final class YamlDocumentReader {
             return;
         }
         if (scalar.getValue().isEmpty() && isRootWithoutContent(scalar)) {
-            report.error(DiagnosticCode.FILE_EMPTY, "the file holds an empty YAML document", "", at);
+            report.error(DiagnosticCode.FILE_EMPTY, "the file holds an empty YAML document", "", Position.START);
             return;
         }
         Optional<JsonNode> value = CoreSchema.resolvePlain(scalar.getValue());
@@ -261,6 +261,7 @@ final class YamlDocumentReader {
         String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
         problem = problem
                 .replace("<stream end>", "the end of the file")
+                .replace("found unexpected end of stream", "the file ends too early")
                 .replace("<block end>", "the end of an indented block")
                 .replace("<block mapping start>", "the start of a mapping")
                 .replace("<block sequence start>", "the start of a list")

@@ -42,6 +42,11 @@ public final class SequenceSchemas {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Keys people write for ours, often from other workflow languages; suggested when the spelling is far off. */
+    private static final java.util.Map<String, String> KNOWN_ALIASES = java.util.Map.of(
+            "arguments", "args", "params", "args", "parameters", "args", "input", "args",
+            "cmd", "command", "condition", "if", "body", "do", "items", "each", "nodes", "steps");
+
     private static final class Holder {
         static final Loaded V1 = Loaded.of(V1_RESOURCE);
         static final Loaded V2 = Loaded.of(V2_RESOURCE);
@@ -150,8 +155,21 @@ public final class SequenceSchemas {
         }
 
         List<Diagnostic> map(List<Found> found) {
+            // A misspelt required key is one mistake: report the unknown key (with "did you mean")
+            // and not also the missing one.
+            Set<String> suggestedKeys = new HashSet<>();
+            for (Found f : found) {
+                if (f.keyword().equals("additionalProperties")) {
+                    suggestKey(f.message().getProperty(), allowedKeys(f))
+                            .ifPresent(s -> suggestedKeys.add(Pointers.member(f.pointer(), s)));
+                }
+            }
             List<Diagnostic> out = new ArrayList<>();
             for (Found f : found) {
+                if (f.keyword().equals("required")
+                        && suggestedKeys.contains(Pointers.member(f.pointer(), f.message().getProperty()))) {
+                    continue;
+                }
                 out.add(diagnostic(f));
             }
             return out;
@@ -199,12 +217,21 @@ public final class SequenceSchemas {
         private Diagnostic unknownKey(String pointer, String key, Found f) {
             String keyPointer = Pointers.member(pointer, key);
             List<String> allowed = allowedKeys(f);
-            Optional<String> suggestion = Suggestions.closest(key, allowed);
+            Optional<String> suggestion = suggestKey(key, allowed);
             String owner = ownerDescription(f).orElse("this object");
             String message = "unknown key " + Quote.of(key) + " in " + owner
                     + suggestion.map(s -> "; did you mean " + Quote.of(s) + "?")
                     .orElse(allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed));
             return Diagnostic.of(DiagnosticCode.UNKNOWN_KEY, message, keyPointer, map.locateKey(keyPointer));
+        }
+
+        private static Optional<String> suggestKey(String key, List<String> allowed) {
+            Optional<String> close = Suggestions.closest(key, allowed);
+            if (close.isPresent()) {
+                return close;
+            }
+            String alias = KNOWN_ALIASES.get(key);
+            return alias != null && allowed.contains(alias) ? Optional.of(alias) : Optional.empty();
         }
 
         private Diagnostic badChoice(String pointer, JsonNode value, JsonNode choices) {
