@@ -14,7 +14,6 @@ import io.crawlseq.lang.registry.Suggestions;
 import io.crawlseq.lang.schema.SchemaMessages;
 import io.crawlseq.lang.types.DataType;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +41,7 @@ final class ArgumentChecker {
     void check(CommandSpec spec, JsonNode args, String argsPointer, String ownerPointer, Scope scope, Flow flow) {
         Context ctx = new Context(scope, flow);
         if (args != null && args.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = args.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = it.next();
+            for (Map.Entry<String, JsonNode> member : args.properties()) {
                 String pointer = Pointers.member(argsPointer, member.getKey());
                 Optional<ArgSpec> arg = spec.arg(member.getKey());
                 if (arg.isEmpty()) {
@@ -87,8 +85,7 @@ final class ArgumentChecker {
                     + SchemaMessages.describeValue(value));
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
+        for (Map.Entry<String, JsonNode> member : value.properties()) {
             String fieldPointer = Pointers.member(pointer, member.getKey());
             Optional<ArgSpec> field = spec.field(member.getKey());
             if (field.isEmpty()) {
@@ -253,8 +250,7 @@ final class ArgumentChecker {
                 templatesWithin(value.get(i), Pointers.item(pointer, i), ctx);
             }
         } else if (value.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = it.next();
+            for (Map.Entry<String, JsonNode> member : value.properties()) {
                 templatesWithin(member.getValue(), Pointers.member(pointer, member.getKey()), ctx);
             }
         }
