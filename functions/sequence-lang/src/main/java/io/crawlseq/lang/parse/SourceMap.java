@@ -127,8 +127,9 @@ public final class SourceMap {
             entries.put(pointer, new Entry(value, key, content));
         }
 
+        /** Hands the map over; the builder must not be used afterwards (no copy of 100k entries). */
         SourceMap build() {
-            return new SourceMap(fileName, Map.copyOf(entries));
+            return new SourceMap(fileName, java.util.Collections.unmodifiableMap(entries));
         }
     }
 }
