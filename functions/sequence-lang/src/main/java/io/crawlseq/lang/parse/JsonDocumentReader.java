@@ -114,7 +114,7 @@ final class JsonDocumentReader {
         String raw = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
         Cleaned cleaned = clean(raw);
         int at = (int) Math.max(0, Math.min(text.length(), offset - cleaned.backUp()));
-        report.error(DiagnosticCode.SYNTAX_ERROR, cleaned.message(), builder.currentChildPointer(), text.positionOf(at));
+        report.error(DiagnosticCode.SYNTAX_ERROR, cleaned.message(), builder::currentChildPointer, text.positionOf(at));
     }
 
     private record Cleaned(String message, int backUp) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a reader found wrong, plus the pointers whose values are unreliable because of it (an
@@ -29,13 +30,18 @@ final class ParseReport {
     }
 
     void error(DiagnosticCode code, String message, String pointer, Position at) {
-        Diagnostic d = Diagnostic.of(code, message, pointer, location(at));
-        anyError |= d.isError();
+        error(code, message, () -> pointer, at);
+    }
+
+    /** The pointer is only spelled out when the diagnostic is kept. */
+    void error(DiagnosticCode code, String message, Supplier<String> pointer, Position at) {
+        boolean isError = code.severity() == io.crawlseq.lang.diag.Severity.ERROR;
+        anyError |= isError;
         fatal |= code == DiagnosticCode.SYNTAX_ERROR || code == DiagnosticCode.NESTING_TOO_DEEP
                 || code == DiagnosticCode.FILE_EMPTY;
         if (diagnostics.size() < CAP) {
-            diagnostics.add(d);
-        } else if (d.isError()) {
+            diagnostics.add(Diagnostic.of(code, message, pointer.get(), location(at)));
+        } else if (isError) {
             droppedErrors++;
         }
     }
@@ -49,8 +55,11 @@ final class ParseReport {
         return droppedErrors;
     }
 
-    void damaged(String pointer) {
-        damaged.add(pointer);
+    /** Past the cap the report is already unreadable; further damage is not tracked. */
+    void damaged(Supplier<String> pointer) {
+        if (damaged.size() < CAP) {
+            damaged.add(pointer.get());
+        }
     }
 
     SourceLocation location(Position at) {

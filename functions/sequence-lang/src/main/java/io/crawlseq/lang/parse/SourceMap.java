@@ -1,7 +1,9 @@
 package io.crawlseq.lang.parse;
 
 import io.crawlseq.lang.diag.SourceLocation;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,17 +40,42 @@ public final class SourceMap {
         }
     }
 
-    private final String fileName;
-    private final Map<String, Entry> entries;
+    /**
+     * One located value. The map is a tree shaped like the document rather than a table keyed by
+     * pointer strings: deep documents with long keys would otherwise repeat each key in the
+     * pointer of every value below it (quadratic memory for a hostile 5 MB file).
+     */
+    static final class Node {
+        final Entry entry;
+        private Map<String, Node> members;
+        private List<Node> items;
 
-    private SourceMap(String fileName, Map<String, Entry> entries) {
+        Node(Entry entry) {
+            this.entry = entry;
+        }
+
+        Node member(String key) {
+            return members == null ? null : members.get(key);
+        }
+
+        Node item(int index) {
+            return items == null || index < 0 || index >= items.size() ? null : items.get(index);
+        }
+    }
+
+    private final String fileName;
+    private final Node root;
+    private final int size;
+
+    private SourceMap(String fileName, Node root, int size) {
         this.fileName = Objects.requireNonNull(fileName, "fileName");
-        this.entries = entries;
+        this.root = root;
+        this.size = size;
     }
 
     /** A map that knows nothing: every pointer is located at 1:1 (unreadable or empty files). */
     public static SourceMap empty(String fileName) {
-        return new SourceMap(fileName, Map.of());
+        return new SourceMap(fileName, null, 0);
     }
 
     public String fileName() {
@@ -56,12 +83,13 @@ public final class SourceMap {
     }
 
     public Optional<Entry> entry(String pointer) {
-        return Optional.ofNullable(entries.get(pointer));
+        Walk walk = walk(pointer);
+        return walk.complete() ? Optional.of(walk.node().entry) : Optional.empty();
     }
 
     /** Number of values located (for tests and benchmarks). */
     public int size() {
-        return entries.size();
+        return size;
     }
 
     /**
@@ -69,14 +97,15 @@ public final class SourceMap {
      * the nearest existing ancestor, and finally the start of the file.
      */
     public SourceLocation locate(String pointer) {
-        return at(nearest(pointer).value());
+        Walk walk = walk(pointer);
+        return at(walk.node() == null ? Position.START : walk.node().entry.value());
     }
 
     /** Where the key of the member at {@code pointer} starts; the value's start for array items. */
     public SourceLocation locateKey(String pointer) {
-        Entry e = entries.get(pointer);
-        if (e != null && e.key() != null) {
-            return at(e.key());
+        Optional<Entry> e = entry(pointer);
+        if (e.isPresent() && e.get().key() != null) {
+            return at(e.get().key());
         }
         return locate(pointer);
     }
@@ -87,49 +116,98 @@ public final class SourceMap {
      * start of the string (escapes and folding make columns inside it meaningless).
      */
     public SourceLocation locateInString(String pointer, String value, int offset) {
-        Entry e = entries.get(pointer);
-        if (e == null || !e.verbatim()) {
+        Optional<Entry> e = entry(pointer);
+        if (e.isEmpty() || !e.get().verbatim()) {
             return locate(pointer);
         }
         int clamped = Math.max(0, Math.min(offset, value.length()));
-        return at(e.content().plusColumns(value.codePointCount(0, clamped)));
+        return at(e.get().content().plusColumns(value.codePointCount(0, clamped)));
     }
 
     public SourceLocation at(Position position) {
         return new SourceLocation(fileName, position.line(), position.column());
     }
 
-    private Entry nearest(String pointer) {
-        String p = pointer;
-        while (true) {
-            Entry e = entries.get(p);
-            if (e != null) {
-                return e;
-            }
-            if (p.isEmpty()) {
-                return new Entry(Position.START, null, null);
-            }
-            int slash = p.lastIndexOf('/');
-            p = slash <= 0 ? "" : p.substring(0, slash);
+    private record Walk(Node node, boolean complete) {
+    }
+
+    /** Follows the pointer as far as the document goes. */
+    private Walk walk(String pointer) {
+        if (root == null) {
+            return new Walk(null, false);
         }
+        if (pointer.isEmpty()) {
+            return new Walk(root, true);
+        }
+        Node node = root;
+        int start = 1;
+        while (start <= pointer.length()) {
+            int slash = pointer.indexOf('/', start);
+            int end = slash < 0 ? pointer.length() : slash;
+            String token = Pointers.unescape(pointer.substring(start, end));
+            Node next = node.member(token);
+            if (next == null && node.items != null && isIndex(token)) {
+                next = node.item(Integer.parseInt(token));
+            }
+            if (next == null) {
+                return new Walk(node, false);
+            }
+            node = next;
+            start = end + 1;
+        }
+        return new Walk(node, true);
+    }
+
+    private static boolean isIndex(String token) {
+        if (token.isEmpty() || token.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Filled by the readers while they build the tree. */
     static final class Builder {
         private final String fileName;
-        private final Map<String, Entry> entries = new HashMap<>();
+        private Node root;
+        private int size;
 
         Builder(String fileName) {
             this.fileName = fileName;
         }
 
-        void put(String pointer, Position value, Position key, Position content) {
-            entries.put(pointer, new Entry(value, key, content));
+        Node root(Position value, Position content) {
+            root = new Node(new Entry(value, null, content));
+            size++;
+            return root;
         }
 
-        /** Hands the map over; the builder must not be used afterwards (no copy of 100k entries). */
+        Node member(Node parent, String key, Position keyAt, Position value, Position content) {
+            Node child = new Node(new Entry(value, keyAt, content));
+            if (parent.members == null) {
+                parent.members = new HashMap<>();
+            }
+            parent.members.put(key, child);
+            size++;
+            return child;
+        }
+
+        Node item(Node parent, Position value, Position content) {
+            Node child = new Node(new Entry(value, null, content));
+            if (parent.items == null) {
+                parent.items = new ArrayList<>();
+            }
+            parent.items.add(child);
+            size++;
+            return child;
+        }
+
         SourceMap build() {
-            return new SourceMap(fileName, java.util.Collections.unmodifiableMap(entries));
+            return new SourceMap(fileName, root, size);
         }
     }
 }

@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crawlseq.lang.diag.DiagnosticCode;
 import io.crawlseq.lang.diag.Quote;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds a Jackson tree and its {@link SourceMap} from the events of either reader, enforcing the
  * nesting cap and rejecting duplicate keys on the way, so JSON and YAML get identical rules.
  * The value of a duplicate key is read (its syntax still matters) but discarded: the first wins.
+ * JSON Pointers are only spelled out when a diagnostic needs one, so deep documents with long keys
+ * cost memory and time in proportion to their size.
  */
 final class TreeBuilder {
 
@@ -33,23 +36,29 @@ final class TreeBuilder {
     private final ParseReport report;
     private final SourceMap.Builder map;
     private final int maxDepth;
-    private final Deque<Frame> stack = new ArrayDeque<>();
+    /** Open collections, outermost first. */
+    private final List<Frame> stack = new ArrayList<>();
     private JsonNode root;
     private int discardNesting;
     private boolean discardNextValue;
 
     private static final class Frame {
         final ContainerNode<?> node;
-        final String pointer;
+        final SourceMap.Node located;
         final Position start;
+        /** How this collection hangs in its parent: a key, or an index (key null); unused for the root. */
+        final String keyInParent;
+        final int indexInParent;
         final Map<String, Position> keys;
         String pendingKey;
         Position pendingKeyPosition;
 
-        Frame(ContainerNode<?> node, String pointer, Position start) {
+        Frame(ContainerNode<?> node, SourceMap.Node located, Position start, String keyInParent, int indexInParent) {
             this.node = node;
-            this.pointer = pointer;
+            this.located = located;
             this.start = start;
+            this.keyInParent = keyInParent;
+            this.indexInParent = indexInParent;
             this.keys = node instanceof ObjectNode ? new HashMap<>() : null;
         }
     }
@@ -71,7 +80,7 @@ final class TreeBuilder {
     private void startContainer(ContainerNode<?> node, Position at) throws TooDeep {
         if (depth() + 1 > maxDepth) {
             report.error(DiagnosticCode.NESTING_TOO_DEEP,
-                    "objects and arrays are nested deeper than " + maxDepth + " levels", currentChildPointer(), at);
+                    "objects and arrays are nested deeper than " + maxDepth + " levels", this::currentChildPointer, at);
             throw new TooDeep();
         }
         if (discardNesting > 0) {
@@ -83,8 +92,11 @@ final class TreeBuilder {
             discardNesting = 1;
             return;
         }
-        String pointer = attach(node, at, null);
-        stack.push(new Frame(node, pointer, at));
+        Frame parent = top();
+        String key = parent != null && parent.node instanceof ObjectNode ? parent.pendingKey : null;
+        int index = parent != null && parent.node instanceof ArrayNode array ? array.size() : -1;
+        SourceMap.Node located = attach(node, at, null);
+        stack.add(new Frame(node, located, at, key, index));
     }
 
     /** Closes the innermost object or array. */
@@ -93,7 +105,7 @@ final class TreeBuilder {
             discardNesting--;
             return;
         }
-        stack.pop();
+        stack.removeLast();
     }
 
     /**
@@ -104,13 +116,13 @@ final class TreeBuilder {
         if (discardNesting > 0) {
             return true;
         }
-        Frame frame = stack.peek();
+        Frame frame = top();
         Position first = frame.keys.putIfAbsent(name, at);
         if (first != null) {
             report.error(DiagnosticCode.DUPLICATE_KEY,
                     "duplicate key " + Quote.of(name) + " (first at line " + first.line() + ", column "
                             + first.column() + "); keys must be unique",
-                    Pointers.member(frame.pointer, name), at);
+                    () -> Pointers.member(pointerOf(stack.size()), name), at);
             discardNextValue = true;
             return false;
         }
@@ -136,46 +148,48 @@ final class TreeBuilder {
         attach(value, at, content);
     }
 
-    /**
-     * Drops the next value entirely (used for members the reader has already reported, such as a
-     * YAML merge key): neither the key nor the value is kept.
-     */
-    void discardNextValue() {
-        discardNextValue = true;
-    }
-
     /** The pointer the next value will get (for diagnostics about it before it is attached). */
     String currentChildPointer() {
-        Frame frame = stack.peek();
+        Frame frame = top();
         if (frame == null) {
             return "";
         }
+        String container = pointerOf(stack.size());
         if (frame.node instanceof ArrayNode array) {
-            return Pointers.item(frame.pointer, array.size());
+            return Pointers.item(container, array.size());
         }
-        return frame.pendingKey == null ? frame.pointer : Pointers.member(frame.pointer, frame.pendingKey);
+        return frame.pendingKey == null ? container : Pointers.member(container, frame.pendingKey);
     }
 
     /** Pointer of the innermost open collection ({@code ""} at the root). */
     String currentContainerPointer() {
-        Frame frame = stack.peek();
-        return frame == null ? "" : frame.pointer;
+        return pointerOf(stack.size());
+    }
+
+    /** Spells out the pointer of the collection at stack depth {@code depth} (0 = none open = root). */
+    private String pointerOf(int depth) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < depth; i++) {
+            Frame f = stack.get(i);
+            sb.append('/').append(f.keyInParent != null ? Pointers.escape(f.keyInParent) : Integer.toString(f.indexInParent));
+        }
+        return sb.toString();
     }
 
     boolean expectingKey() {
-        Frame frame = stack.peek();
-        return frame != null && frame.node instanceof ObjectNode && frame.pendingKey == null && !discarding();
+        Frame frame = top();
+        return frame != null && frame.node instanceof ObjectNode && frame.pendingKey == null
+                && discardNesting == 0 && !discardNextValue;
     }
 
     /** Describes the innermost open collection for "not closed" messages, e.g. {@code the array opened at line 3, column 7}. */
-    java.util.Optional<String> innermostOpen() {
-        Frame frame = stack.peek();
+    Optional<String> innermostOpen() {
+        Frame frame = top();
         if (frame == null || discardNesting > 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String kind = frame.node instanceof ObjectNode ? "object" : "array";
-        return java.util.Optional.of("the " + kind + " opened at line " + frame.start.line() + ", column "
-                + frame.start.column());
+        return Optional.of("the " + kind + " opened at line " + frame.start.line() + ", column " + frame.start.column());
     }
 
     /** True while no collection is open (before the root or after it is complete). */
@@ -191,8 +205,8 @@ final class TreeBuilder {
         return root;
     }
 
-    private boolean discarding() {
-        return discardNesting > 0 || discardNextValue;
+    private Frame top() {
+        return stack.isEmpty() ? null : stack.getLast();
     }
 
     private int depth() {
@@ -200,27 +214,21 @@ final class TreeBuilder {
     }
 
     /** Attaches a value to the open container (or makes it the root) and records its position. */
-    private String attach(JsonNode node, Position at, Position content) {
-        Frame frame = stack.peek();
+    private SourceMap.Node attach(JsonNode node, Position at, Position content) {
+        Frame frame = top();
         if (frame == null) {
             root = node;
-            map.put("", at, null, content);
-            return "";
+            return map.root(at, content);
         }
-        String pointer;
-        Position keyPosition = null;
         if (frame.node instanceof ArrayNode array) {
-            pointer = Pointers.item(frame.pointer, array.size());
             array.add(node);
-        } else {
-            ObjectNode object = (ObjectNode) frame.node;
-            pointer = Pointers.member(frame.pointer, frame.pendingKey);
-            keyPosition = frame.pendingKeyPosition;
-            object.set(frame.pendingKey, node);
-            frame.pendingKey = null;
-            frame.pendingKeyPosition = null;
+            return map.item(frame.located, at, content);
         }
-        map.put(pointer, at, keyPosition, content);
-        return pointer;
+        ObjectNode object = (ObjectNode) frame.node;
+        object.set(frame.pendingKey, node);
+        SourceMap.Node located = map.member(frame.located, frame.pendingKey, frame.pendingKeyPosition, at, content);
+        frame.pendingKey = null;
+        frame.pendingKeyPosition = null;
+        return located;
     }
 }

@@ -6,6 +6,7 @@ import io.crawlseq.lang.diag.DiagnosticCode;
 import io.crawlseq.lang.diag.Quote;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -81,10 +82,10 @@ final class YamlDocumentReader {
             int offset = text.offsetOfCodePoint(e.getPosition());
             report.error(DiagnosticCode.SYNTAX_ERROR,
                     String.format("character U+%04X is not allowed in YAML", e.getCodePoint()),
-                    builder.currentChildPointer(), text.positionOf(offset));
+                    builder::currentChildPointer, text.positionOf(offset));
         } catch (YamlEngineException e) {
             report.error(DiagnosticCode.SYNTAX_ERROR, "malformed YAML: " + Quote.shorten(String.valueOf(e.getMessage())),
-                    builder.currentChildPointer(), Position.START);
+                    builder::currentChildPointer, Position.START);
         }
     }
 
@@ -96,7 +97,7 @@ final class YamlDocumentReader {
             key(event);
             return;
         }
-        String pointer = builder.currentChildPointer();
+        Supplier<String> pointer = builder::currentChildPointer;
         boolean damaged = !(event instanceof AliasEvent) && reportProperties(event, pointer);
         switch (event) {
             case ScalarEvent scalar -> scalarValue(scalar, pointer, damaged);
@@ -118,7 +119,7 @@ final class YamlDocumentReader {
     }
 
     private void key(NodeEvent event) {
-        String container = builder.currentContainerPointer();
+        Supplier<String> container = builder::currentContainerPointer;
         if (event instanceof ScalarEvent scalar) {
             reportProperties(scalar, container);
             if (scalar.getScalarStyle() == ScalarStyle.PLAIN && scalar.getValue().equals("<<")) {
@@ -143,14 +144,14 @@ final class YamlDocumentReader {
         nodesToSkip++;
     }
 
-    private void scalarValue(ScalarEvent scalar, String pointer, boolean damaged) {
+    private void scalarValue(ScalarEvent scalar, Supplier<String> pointer, boolean damaged) {
         Position at = start(scalar);
         if (scalar.getScalarStyle() != ScalarStyle.PLAIN) {
             builder.scalar(NODES.textNode(scalar.getValue()), at, damaged ? null : contentStart(scalar));
             return;
         }
         if (scalar.getValue().isEmpty() && isRootWithoutContent(scalar)) {
-            report.error(DiagnosticCode.FILE_EMPTY, "the file holds an empty YAML document", "", Position.START);
+            report.error(DiagnosticCode.FILE_EMPTY, "the file holds an empty YAML document", () -> "", Position.START);
             return;
         }
         Optional<JsonNode> value = CoreSchema.resolvePlain(scalar.getValue());
@@ -196,7 +197,7 @@ final class YamlDocumentReader {
     }
 
     /** Reports an anchor or an explicit tag on a node; true when there was one. */
-    private boolean reportProperties(NodeEvent event, String pointer) {
+    private boolean reportProperties(NodeEvent event, Supplier<String> pointer) {
         boolean found = false;
         if (event.getAnchor().isPresent()) {
             report.error(DiagnosticCode.YAML_ANCHOR, "YAML anchor " + Quote.of("&" + event.getAnchor().get().getValue())
@@ -251,7 +252,7 @@ final class YamlDocumentReader {
 
     private void reportSyntaxError(MarkedYamlEngineException e) {
         Position at = e.getProblemMark().map(YamlDocumentReader::position).orElse(Position.START);
-        report.error(DiagnosticCode.SYNTAX_ERROR, cleanMessage(e), builder.currentChildPointer(), at);
+        report.error(DiagnosticCode.SYNTAX_ERROR, cleanMessage(e), builder::currentChildPointer, at);
     }
 
     private static final Pattern WHILE = Pattern.compile("^while (?:parsing|scanning) (?:an? )?(.*)$");

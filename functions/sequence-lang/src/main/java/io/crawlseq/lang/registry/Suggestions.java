@@ -23,6 +23,9 @@ public final class Suggestions {
         String lower = input.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(4, input.length() / 3));
         Optional<String> byDistance = candidates.stream()
+                // the distance is at least the difference in length: skip hopeless (or huge) candidates
+                // before building a length x length table
+                .filter(c -> Math.abs(c.length() - input.length()) <= limit)
                 .map(c -> new Scored(c, distance(lower, c.toLowerCase(Locale.ROOT))))
                 .filter(s -> s.distance() <= limit)
                 .min(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate))
@@ -38,7 +41,7 @@ public final class Suggestions {
         return candidates.stream()
                 .filter(c -> {
                     String cl = c.toLowerCase(Locale.ROOT);
-                    return cl.length() >= 3 && (cl.startsWith(lower) || lower.startsWith(cl));
+                    return cl.length() >= 3 && cl.length() <= 64 && (cl.startsWith(lower) || lower.startsWith(cl));
                 })
                 .min(Comparator.comparingInt((String c) -> Math.abs(c.length() - lower.length()))
                         .thenComparing(Comparator.naturalOrder()));

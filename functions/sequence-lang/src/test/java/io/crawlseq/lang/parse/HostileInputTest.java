@@ -111,6 +111,29 @@ class HostileInputTest {
     }
 
     @Test
+    void longKeysNestedDeep_overManyValues_costMemoryInProportionToTheFile() {
+        // pointers spelled out per value would repeat 60 x 1000 key characters for each of the
+        // 200,000 items: about 12 GB; the source map is a tree instead
+        StringBuilder json = new StringBuilder("{\"type\": \"Sequence\", \"steps\": [{\"type\": \"Command\", "
+                + "\"command\": \"findTopicHubs\"}], \"context\": ");
+        for (int i = 0; i < 60; i++) {
+            json.append("{\"").append(Integer.toString(i).repeat(1000 / Integer.toString(i).length())).append("\": ");
+        }
+        json.append("[");
+        for (int i = 0; i < 200_000; i++) {
+            json.append(i == 0 ? "1" : ",1");
+        }
+        json.append("]").append("}".repeat(60)).append("}");
+
+        LoadResult r = SequenceLoader.load("wide.json", json.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.sourceMap().size()).isGreaterThan(200_000);
+        String deepest = r.sourceMap().locate("/context/" + "0".repeat(1000)).toString();
+        assertThat(deepest).isEqualTo("wide.json:1:1098");
+    }
+
+    @Test
     void nulBytesAndInvalidUtf8_areReportedAtTheFirstBadByte() {
         byte[] withNul = "[\n  \"a\u0000\"\n]".getBytes(StandardCharsets.UTF_8);
         byte[] invalid = Arrays.copyOf("[\n  \"ab".getBytes(StandardCharsets.UTF_8), 9);
