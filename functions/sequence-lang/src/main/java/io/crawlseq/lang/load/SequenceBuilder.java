@@ -111,10 +111,17 @@ final class SequenceBuilder {
             case "Conditional" -> Optional.of(conditional(node, pointer));
             case "ForEach" -> Optional.of(forEach(node, pointer));
             default -> {
+                // a misspelt or missing type: guess the kind from the keys, so that the commands
+                // inside still count for stepN numbering and are still checked
+                broken.add(pointer);
                 if (node.has("command")) {
-                    // most likely a command with a misspelt or missing type: keep it for numbering
-                    broken.add(pointer);
                     yield Optional.of(command(node, pointer));
+                }
+                if (node.has("if") || node.has("then")) {
+                    yield Optional.of(conditional(node, pointer));
+                }
+                if (node.has("each") || node.has("do")) {
+                    yield Optional.of(forEach(node, pointer));
                 }
                 numberingUncertain = true;
                 yield Optional.empty();

@@ -178,11 +178,12 @@ class GeneratedSequencesTest {
                 return mutated(doc, DiagnosticCode.EXPRESSION_SYNTAX, e -> e.inString(pointer, broken, broken.length()));
             }),
             new Mutation("misspelt step type", (g, doc, r) -> {
-                if (g.commandStepPointers().isEmpty()) {
+                if (g.version() != SequenceVersion.V2) {
                     return Optional.empty();
                 }
-                String step = pick(g.commandStepPointers(), r);
-                ((ObjectNode) doc.at(step)).put("type", "Comand");
+                String step = pick(g.stepPointers(), r);
+                ObjectNode node = (ObjectNode) doc.at(step);
+                node.put("type", node.get("type").asText().replaceFirst("[aeiou]", ""));
                 return mutated(doc, DiagnosticCode.UNKNOWN_NODE_TYPE, e -> e.value(step + "/type"));
             }),
             new Mutation("duplicate id", (g, doc, r) -> {
