@@ -28,7 +28,7 @@ final class CoreSchema {
 
     /** What a plain scalar means, or empty for infinity and NaN, which JSON cannot hold. */
     static Optional<JsonNode> resolvePlain(String text) {
-        if (text.length() > 64) {
+        if (text.length() > 64 || isPlainWord(text)) {
             return Optional.of(NODES.textNode(text));
         }
         if (NULL.matcher(text).matches()) {
@@ -57,6 +57,20 @@ final class CoreSchema {
             return Optional.empty();
         }
         return Optional.of(NODES.textNode(text));
+    }
+
+    /**
+     * Fast path for the common case (command names, keys, words): a text starting with a letter
+     * is a string unless it is one of the null/boolean spellings, all of which start with n, N, t,
+     * T, f or F. Saves running the patterns on most scalars.
+     */
+    private static boolean isPlainWord(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return letter && "nNtTfF".indexOf(c) < 0;
     }
 
     /** Plain words YAML 1.1 read as booleans; YAML 1.2 reads them as strings (used for hints). */
