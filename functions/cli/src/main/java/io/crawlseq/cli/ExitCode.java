@@ -1,0 +1,20 @@
+package io.crawlseq.cli;
+
+/**
+ * Exit codes shared by every subcommand. Each subcommand documents the ones it uses in its
+ * {@code exitCodeList} (annotations need literal text, so the wording is repeated there).
+ */
+public final class ExitCode {
+
+    /** Done; for validate: no errors (warnings allowed). */
+    public static final int OK = 0;
+    /** The input has problems (validation errors, a failed run). */
+    public static final int PROBLEMS = 1;
+    /** The command line itself is wrong (unknown option, missing argument). */
+    public static final int USAGE = 2;
+    /** A bug in crawl-sequence; the message says how to report it. */
+    public static final int INTERNAL_ERROR = 3;
+
+    private ExitCode() {
+    }
+}
