@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:printed",
             "2:usage error (unknown command NAME, unknown option)",
-            "3:internal error (a bug in crawl-sequence)",
+            "70:internal error (a bug in crawl-sequence)",
         })
 final class CommandsCommand implements Callable<Integer> {
 

@@ -22,10 +22,14 @@ import picocli.CommandLine.Spec;
             "0:success (for validate: no errors; warnings allowed)",
             "1:problems found in the input",
             "2:usage error (unknown option, missing argument)",
-            "3:internal error (a bug in crawl-sequence)",
+            "3:run: the execution failed, timed out or was aborted",
+            "70:internal error (a bug in crawl-sequence)",
         },
         subcommands = {
             ValidateCommand.class,
+            CompileCommand.class,
+            PlanCommand.class,
+            RunCommand.class,
             CommandsCommand.class,
             CommandLine.HelpCommand.class,
         })

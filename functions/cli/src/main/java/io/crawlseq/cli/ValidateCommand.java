@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "0:no errors (warnings allowed)",
             "1:at least one error in at least one file",
             "2:usage error (no FILE, unknown option)",
-            "3:internal error (a bug in crawl-sequence)",
+            "70:internal error (a bug in crawl-sequence)",
         })
 final class ValidateCommand implements Callable<Integer> {
 

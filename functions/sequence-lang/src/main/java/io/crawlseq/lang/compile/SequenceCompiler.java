@@ -95,6 +95,7 @@ public final class SequenceCompiler {
         private final StateNames names = new StateNames();
         private final List<CompileIssue> issues = new ArrayList<>();
         private final TreeSet<String> substitutions = new TreeSet<>();
+        private final Map<String, CompileResult.StepState> stepStates = new LinkedHashMap<>();
         private final Map<Step, Integer> ordinals = new IdentityHashMap<>();
         private final HistoryEstimator estimator;
 
@@ -146,7 +147,8 @@ public final class SequenceCompiler {
 
             String json = AslJson.print(machine);
             checkQuotas(json);
-            return new CompileResult(machine, json, issues, substitutions, estimator.total(), countStates(machine));
+            return new CompileResult(machine, json, issues, substitutions, estimator.total(), countStates(machine),
+                    stepStates);
         }
 
         private Fragment block(List<Step> steps, Scope scope, String continueTo) {
@@ -177,6 +179,7 @@ public final class SequenceCompiler {
             String base = step.id().equals(step.command()) ? step.id() : step.id() + " " + step.command();
             Map<String, ObjectNode> states = new LinkedHashMap<>();
             String main = names.claim(base);
+            stepStates.put(main, new CompileResult.StepState(step.id(), step.command(), false));
             String record = names.claim(base + " - record");
             boolean abort = sequence.onErrorOf(step) == OnError.ABORT;
             String afterRecord = next;
@@ -201,6 +204,9 @@ public final class SequenceCompiler {
                 String failed = names.claim(base + " - failed");
                 String partialCheck = spec.crawls() ? names.claim(base + " - partial") : null;
                 String resume = spec.crawls() ? names.claim(base + " - resume") : null;
+                if (resume != null) {
+                    stepStates.put(resume, new CompileResult.StepState(step.id(), step.command(), true));
+                }
                 String afterTask = spec.crawls() ? partialCheck : record;
                 states.put(main, task(step, function, args, false, afterTask, failed));
                 if (spec.crawls()) {
