@@ -70,9 +70,18 @@ public final class MockResults {
         return ScriptedTaskInvoker.isFailure(element);
     }
 
-    /** Fills in the envelope fields a mock may leave out. */
+    /**
+     * Fills in the envelope fields a mock may leave out, and the command's own result fields with
+     * their neutral values (as real handlers always return every field).
+     */
     static ObjectNode asEnvelope(JsonNode element, String command) {
         ObjectNode envelope = (ObjectNode) element.deepCopy();
+        io.crawlseq.lang.registry.CommandRegistry.standard().find(command).ifPresent(spec ->
+                spec.neutralFields().properties().forEach(f -> {
+                    if (!envelope.has(f.getKey())) {
+                        envelope.set(f.getKey(), f.getValue());
+                    }
+                }));
         if (!envelope.has("command")) {
             envelope.put("command", command);
         }

@@ -315,10 +315,7 @@ public final class SequenceCompiler {
             ObjectNode pass = JSON.objectNode();
             pass.put("Type", "Pass");
             ObjectNode parameters = pass.putObject("Parameters");
-            ObjectNode envelope = JSON.objectNode();
-            envelope.put("command", step.command());
-            envelope.put("status", "failed");
-            envelope.put("success", false);
+            ObjectNode envelope = registry.require(step.command()).failedEnvelope("", "");
             ObjectNode error = envelope.putObject("error");
             error.put("type.$", "$.caught.Error");
             error.put("message.$", messagePath);

@@ -59,6 +59,30 @@ public record CommandSpec(String name, String summary, String description, List<
                 fields, false);
     }
 
+    /** This command's own result fields, each with its {@link DataType#neutralValue() neutral value}. */
+    public ObjectNode neutralFields() {
+        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        for (ResultField f : resultFields) {
+            out.set(f.name(), f.type().neutralValue());
+        }
+        return out;
+    }
+
+    /**
+     * The envelope of a failed step (SPEC §2): {@code command}, {@code status: failed},
+     * {@code success: false}, {@code error: {type, message}}, and every own result field with its
+     * neutral value, so later templates and conditions find the fields they name.
+     */
+    public ObjectNode failedEnvelope(String errorType, String message) {
+        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        out.put("command", name);
+        out.put("status", "failed");
+        out.put("success", false);
+        out.putObject("error").put("type", errorType).put("message", message);
+        out.setAll(neutralFields());
+        return out;
+    }
+
     /**
      * The arguments a handler sees: those given, with every absent argument that has a default
      * filled in (one level deep for object arguments such as {@code politeness}).

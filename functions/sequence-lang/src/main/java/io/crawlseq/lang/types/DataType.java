@@ -131,6 +131,29 @@ public sealed interface DataType {
     }
 
     /**
+     * The value a field of this type holds when there is nothing to report (a failed step): 0, "",
+     * false, [], {} or null (enums: no value applies). Keeps every declared field present, so
+     * templates such as {@code {{results.crawl.articlesFound}}} still resolve after a failure
+     * instead of failing the execution with States.Runtime.
+     */
+    default com.fasterxml.jackson.databind.JsonNode neutralValue() {
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        return switch (this) {
+            case Scalar s -> switch (s.kind()) {
+                case STRING -> json.textNode("");
+                case INTEGER -> json.numberNode(0);
+                case NUMBER -> json.numberNode(0);
+                case BOOLEAN -> json.booleanNode(false);
+                case NULL -> json.nullNode();
+            };
+            case ArrayType a -> json.arrayNode();
+            case ObjectType o -> json.objectNode();
+            case EnumType e -> json.nullNode();
+            case Any a -> json.nullNode();
+        };
+    }
+
+    /**
      * Infers the type of a literal JSON value, e.g. a sequence's declared {@code context}. Arrays take
      * the type of their first element when all elements agree, otherwise {@code array<any>}.
      */

@@ -82,7 +82,7 @@ public record CrossCheckCase(String name, String description, JsonNode definitio
     }
 
     /** True when tasks may run in a different order on each engine: a Map not limited to 1 or a Parallel. */
-    static boolean hasConcurrency(JsonNode graph) {
+    public static boolean hasConcurrency(JsonNode graph) {
         Iterator<Map.Entry<String, JsonNode>> states = graph.path("States").fields();
         while (states.hasNext()) {
             JsonNode state = states.next().getValue();
