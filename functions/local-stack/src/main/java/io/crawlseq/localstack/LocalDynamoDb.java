@@ -66,7 +66,7 @@ public final class LocalDynamoDb implements LocalService {
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new ContextHandler(handler, "/"));
-        server.setStopTimeout(2_000);
+        server.setStopTimeout(0); // no graceful wait: clients keep idle keep-alive connections open
         try {
             server.start();
         } catch (Exception e) {

@@ -1,0 +1,33 @@
+package io.crawlseq.store.blob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlseq.localstack.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class S3BlobStoreContractTest extends BlobStoreContract {
+
+    @RegisterExtension
+    final LocalAwsExtension aws = new LocalAwsExtension();
+
+    @Override
+    BlobStore store() {
+        return S3BlobStore.of(aws.s3(), aws.bucket());
+    }
+
+    @Test
+    void keyPrefix_keepsBlobsUnderItAndHidesIt() {
+        BlobStore prefixed = S3BlobStore.of(aws.s3(), aws.bucket(), "results/");
+
+        prefixed.put(BlobKey.of("runs/r1/x.json"), new byte[] {1}, BlobMetadata.json());
+
+        assertThat(store().exists(BlobKey.of("results/runs/r1/x.json"))).isTrue();
+        assertThat(prefixed.exists(BlobKey.of("runs/r1/x.json"))).isTrue();
+        assertThat(listAllOf(prefixed)).extracting(BlobKey::value).containsExactly("runs/r1/x.json");
+    }
+
+    private java.util.List<BlobKey> listAllOf(BlobStore other) {
+        return other.list("", io.crawlseq.store.PageRequest.first(100)).items();
+    }
+}
