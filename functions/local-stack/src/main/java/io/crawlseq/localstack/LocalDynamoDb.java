@@ -8,11 +8,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -31,13 +33,15 @@ public final class LocalDynamoDb implements LocalService {
 
     private final Server server;
     private final LocalDynamoDBServerHandler handler;
+    private final ThreadGroup backgroundThreads;
     private final URI endpoint;
     private final Optional<Path> databaseDirectory;
 
-    private LocalDynamoDb(Server server, LocalDynamoDBServerHandler handler, URI endpoint,
-                          Optional<Path> databaseDirectory) {
+    private LocalDynamoDb(Server server, LocalDynamoDBServerHandler handler, ThreadGroup backgroundThreads,
+                          URI endpoint, Optional<Path> databaseDirectory) {
         this.server = server;
         this.handler = handler;
+        this.backgroundThreads = backgroundThreads;
         this.endpoint = endpoint;
         this.databaseDirectory = databaseDirectory;
     }
@@ -59,8 +63,9 @@ public final class LocalDynamoDb implements LocalService {
     public static LocalDynamoDb start(Optional<Path> databaseDirectory, int port) {
         SQLITE_LOG.setLevel(Level.WARNING);
         databaseDirectory.ifPresent(LocalDynamoDb::createDirectories);
-        LocalDynamoDBServerHandler handler = newHandler(databaseDirectory);
-        Server server = new Server();
+        ThreadGroup backgroundThreads = new ThreadGroup("dynamodb-local");
+        LocalDynamoDBServerHandler handler = createIn(backgroundThreads, databaseDirectory);
+        Server server = new Server(requestThreads(backgroundThreads));
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(Loopback.HOST);
         connector.setPort(port);
@@ -73,7 +78,8 @@ public final class LocalDynamoDb implements LocalService {
             handler.close();
             throw new IllegalStateException("DynamoDB Local did not start on " + Loopback.HOST + ":" + port, e);
         }
-        return new LocalDynamoDb(server, handler, Loopback.endpoint(connector.getLocalPort()), databaseDirectory);
+        return new LocalDynamoDb(server, handler, backgroundThreads, Loopback.endpoint(connector.getLocalPort()),
+                databaseDirectory);
     }
 
     @Override
@@ -84,6 +90,11 @@ public final class LocalDynamoDb implements LocalService {
     @Override
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The threads this server started (Jetty's and DynamoDB Local's), for tests of clean shutdown. */
+    ThreadGroup threadGroup() {
+        return backgroundThreads;
     }
 
     public Optional<Path> databaseDirectory() {
@@ -103,7 +114,51 @@ public final class LocalDynamoDb implements LocalService {
             throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
         } finally {
             handler.close();
+            // DynamoDB Local's background jobs (stream shard rollover) check their cancel flag only between
+            // sleeps of hours; interrupting them lets the JVM exit when the caller is done.
+            backgroundThreads.interrupt();
         }
+    }
+
+    /**
+     * Jetty's request threads, in {@code group} too: DynamoDB Local creates some pools lazily while serving
+     * the first requests, and their threads inherit the group.
+     */
+    private static QueuedThreadPool requestThreads(ThreadGroup group) {
+        int maxThreads = 50;
+        int minThreads = 2;
+        int idleTimeoutMs = 60_000;
+        int reservedThreads = -1;
+        QueuedThreadPool pool = new QueuedThreadPool(maxThreads, minThreads, idleTimeoutMs, reservedThreads, null, group);
+        pool.setName("dynamodb-local");
+        return pool;
+    }
+
+    /**
+     * Builds the handler on a thread of {@code group}: DynamoDB Local creates its worker pools there, so
+     * their threads join the group and {@link #close} can reach them.
+     */
+    private static LocalDynamoDBServerHandler createIn(ThreadGroup group, Optional<Path> databaseDirectory) {
+        AtomicReference<LocalDynamoDBServerHandler> created = new AtomicReference<>();
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        Thread init = new Thread(group, () -> {
+            try {
+                created.set(newHandler(databaseDirectory));
+            } catch (RuntimeException e) {
+                failed.set(e);
+            }
+        }, "dynamodb-local-init");
+        init.start();
+        try {
+            init.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while DynamoDB Local was starting", e);
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        return created.get();
     }
 
     private static LocalDynamoDBServerHandler newHandler(Optional<Path> databaseDirectory) {

@@ -55,6 +55,25 @@ class LocalDynamoDbTest {
     }
 
     @Test
+    void close_stopsEveryThreadItStartedSoTheJvmCanExit() throws InterruptedException {
+        LocalDynamoDb db = LocalDynamoDb.persistent(dir);
+        try (DynamoDbClient client = db.newClient()) {
+            client.listTables();
+        }
+        ThreadGroup threads = db.threadGroup();
+        assertThat(threads.activeCount()).isPositive();
+
+        db.close();
+
+        Thread[] remaining = new Thread[threads.activeCount() + 10];
+        int count = threads.enumerate(remaining);
+        for (int i = 0; i < count; i++) {
+            remaining[i].join(30_000);
+            assertThat(remaining[i].isAlive()).as("thread %s", remaining[i].getName()).isFalse();
+        }
+    }
+
+    @Test
     void start_onATakenPortFailsClearly() {
         try (LocalDynamoDb first = LocalDynamoDb.inMemory()) {
             int port = first.endpoint().getPort();

@@ -4,6 +4,7 @@ import io.crawlseq.store.internal.Checks;
 import io.crawlseq.store.internal.Instants;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,6 +59,17 @@ public record StepRecord(String runId, String stepId, int invocation, int attemp
             throw new IllegalArgumentException("finishedAt must be present exactly when the step has ended (status "
                     + status + ")");
         }
+    }
+
+    /**
+     * The step id to record for one iteration of a step inside ForEach loops: {@code explore[3]}, or
+     * {@code explore[1][3]} for nested loops (outermost index first). Without it every iteration of a loop
+     * would share one record.
+     */
+    public static String iterationStepId(String stepId, List<Integer> loopIndexes) {
+        StringBuilder id = new StringBuilder(stepId);
+        loopIndexes.forEach(index -> id.append('[').append(index).append(']'));
+        return id.toString();
     }
 
     /** A step invocation that has just started (written before the command runs). */

@@ -49,6 +49,12 @@ class RecordsTest {
     }
 
     @Test
+    void iterationStepId_namesEachLoopIterationApart() {
+        assertThat(StepRecord.iterationStepId("explore", java.util.List.of())).isEqualTo("explore");
+        assertThat(StepRecord.iterationStepId("explore", java.util.List.of(1, 3))).isEqualTo("explore[1][3]");
+    }
+
+    @Test
     void stepStatus_mapsEnvelopeStatuses() {
         assertThat(StepStatus.fromEnvelope("success")).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(StepStatus.fromEnvelope("partial")).isEqualTo(StepStatus.PARTIAL);
