@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * SDK clients for the local services: fixed region, dummy credentials (the local servers accept exactly
  * these; letters and digits only, as DynamoDB Local requires; nothing can reach a real AWS account), the
  * same URLConnection HTTP client as the Lambdas, and
- * path-style S3 addressing (no DNS tricks on loopback).
+ * path-style S3 addressing (no DNS tricks on loopback), without {@code Expect: 100-continue} (see
+ * {@link DropExpectContinue}).
  */
 public final class LocalAwsClients {
 
@@ -34,6 +35,7 @@ public final class LocalAwsClients {
 
     public static S3Client s3(URI endpoint) {
         return S3Client.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials())
-                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
+                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new DropExpectContinue())).build();
     }
 }

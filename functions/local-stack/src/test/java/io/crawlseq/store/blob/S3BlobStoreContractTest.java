@@ -27,6 +27,18 @@ class S3BlobStoreContractTest extends BlobStoreContract {
         assertThat(listAllOf(prefixed)).extracting(BlobKey::value).containsExactly("runs/r1/x.json");
     }
 
+    @Test
+    void put_manyUploadsOnReusedConnectionsAllSucceed() {
+        byte[] body = new byte[1024 * 1024];
+        for (int i = 0; i < 40; i++) {
+            store().exists(BlobKey.of("missing/" + i));
+            store().put(BlobKey.of("empty"), new byte[0], BlobMetadata.octetStream());
+            store().put(BlobKey.of("body"), body, BlobMetadata.octetStream());
+        }
+
+        assertThat(store().get(BlobKey.of("body")).orElseThrow().size()).isEqualTo(body.length);
+    }
+
     private java.util.List<BlobKey> listAllOf(BlobStore other) {
         return other.list("", io.crawlseq.store.PageRequest.first(100)).items();
     }
