@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 class LocalDynamoDbTest {
 
@@ -24,8 +26,8 @@ class LocalDynamoDbTest {
     void persistent_keepsTablesAcrossRestarts() {
         try (LocalDynamoDb first = LocalDynamoDb.persistent(dir); DynamoDbClient client = first.newClient()) {
             client.createTable(b -> b.tableName("kept-table").billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
-                    .keySchema(k -> k.attributeName("pk").keyType("HASH")));
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType("S").build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType("HASH").build()));
             client.putItem(b -> b.tableName("kept-table").item(java.util.Map.of("pk",
                     software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"))));
         }

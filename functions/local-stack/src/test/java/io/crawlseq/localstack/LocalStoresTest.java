@@ -39,6 +39,7 @@ class LocalStoresTest {
     @Test
     void open_refusesADataDirectoryAlreadyInUse() {
         try (LocalStores first = LocalStores.open(dataDir)) {
+            assertThat(first.dynamoDbEndpoint().getHost()).isEqualTo("127.0.0.1");
             assertThatThrownBy(() -> LocalStores.open(dataDir))
                     .isInstanceOf(LocalStores.DataDirectoryInUseException.class)
                     .hasMessageContaining("is in use by another crawl-sequence process");
