@@ -7,6 +7,8 @@ import io.crawlseq.store.dynamodb.DynamoStorage;
 import io.crawlseq.store.dynamodb.TableProvisioner;
 import io.crawlseq.store.tables.TableNames;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -42,7 +47,9 @@ public final class LocalAwsExtension implements BeforeAllCallback, AfterAllCallb
     private final boolean perClass;
     private final StoreSettings settings;
     private TableNames tables;
+    private String prefix;
     private String bucket;
+    private final List<String> extraBuckets = new ArrayList<>();
     private Storage storage;
 
     public LocalAwsExtension() {
@@ -102,6 +109,17 @@ public final class LocalAwsExtension implements BeforeAllCallback, AfterAllCallb
         return DynamoStorage.create(dynamoDb(), tables(), S3BlobStore.of(s3(), bucket()), customSettings);
     }
 
+    /**
+     * Creates another bucket for this test (e.g. a sequences bucket next to the results bucket), deleted
+     * with the rest; returns its name ({@code <test prefix><name>}).
+     */
+    public String createBucket(String name) {
+        String full = requireProvisioned(prefix) + name;
+        s3().createBucket(b -> b.bucket(full));
+        extraBuckets.add(full);
+        return full;
+    }
+
     public TableNames tables() {
         return requireProvisioned(tables);
     }
@@ -127,7 +145,7 @@ public final class LocalAwsExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     private void provision() {
-        String prefix = SharedLocalAws.uniquePrefix();
+        prefix = SharedLocalAws.uniquePrefix();
         tables = TableNames.withPrefix(prefix);
         bucket = prefix + "bucket";
         TableProvisioner.createMissing(dynamoDb(), tables);
@@ -140,21 +158,34 @@ public final class LocalAwsExtension implements BeforeAllCallback, AfterAllCallb
             return;
         }
         TableProvisioner.deleteAll(dynamoDb(), tables);
-        emptyAndDeleteBucket();
+        emptyAndDelete(bucket);
+        extraBuckets.forEach(this::emptyAndDelete);
+        extraBuckets.clear();
         tables = null;
+        prefix = null;
         bucket = null;
         storage = null;
     }
 
-    private void emptyAndDeleteBucket() {
+    private void emptyAndDelete(String name) {
+        ListObjectVersionsResponse versions;
+        do {
+            versions = s3().listObjectVersions(b -> b.bucket(name));
+            for (ObjectVersion version : versions.versions()) {
+                s3().deleteObject(b -> b.bucket(name).key(version.key()).versionId(version.versionId()));
+            }
+            for (DeleteMarkerEntry marker : versions.deleteMarkers()) {
+                s3().deleteObject(b -> b.bucket(name).key(marker.key()).versionId(marker.versionId()));
+            }
+        } while (Boolean.TRUE.equals(versions.isTruncated()));
         ListObjectsV2Response listing;
         do {
-            listing = s3().listObjectsV2(b -> b.bucket(bucket));
+            listing = s3().listObjectsV2(b -> b.bucket(name));
             for (S3Object object : listing.contents()) {
-                s3().deleteObject(b -> b.bucket(bucket).key(object.key()));
+                s3().deleteObject(b -> b.bucket(name).key(object.key()));
             }
         } while (Boolean.TRUE.equals(listing.isTruncated()));
-        s3().deleteBucket(b -> b.bucket(bucket));
+        s3().deleteBucket(b -> b.bucket(name));
     }
 
     private static <T> T requireProvisioned(T value) {

@@ -24,4 +24,18 @@ class LocalAwsExtensionTest {
         aws.s3().putObject(b -> b.bucket(aws.bucket()).key("k"),
                 software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
     }
+
+    @RepeatedTest(2)
+    void createBucket_givesAFreshVersionedCapableBucketEachTime() {
+        String sequences = aws.createBucket("sequences");
+        assertThat(aws.s3().listObjectsV2(b -> b.bucket(sequences)).contents()).isEmpty();
+        aws.s3().putBucketVersioning(b -> b.bucket(sequences).versioningConfiguration(v -> v.status("Enabled")));
+
+        String v1 = aws.s3().putObject(b -> b.bucket(sequences).key("sequences/a.json"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("[]")).versionId();
+        String v2 = aws.s3().putObject(b -> b.bucket(sequences).key("sequences/a.json"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("[\"logWarning\"]")).versionId();
+
+        assertThat(v1).isNotBlank().isNotEqualTo(v2);
+    }
 }
