@@ -8,6 +8,12 @@ import io.crawlseq.crawler.fetch.Fetcher;
 import io.crawlseq.crawler.fetch.HttpFetcher;
 import io.crawlseq.crawler.politeness.HostScheduler;
 import io.crawlseq.crawler.robots.RobotsCache;
+import io.crawlseq.crawler.robots.RobotsParser;
+import io.crawlseq.crawler.sitemap.SitemapDiscovery;
+import io.crawlseq.crawler.sitemap.SitemapOptions;
+import io.crawlseq.crawler.sitemap.SitemapParser;
+import io.crawlseq.crawler.sitemap.SitemapReader;
+import io.crawlseq.crawler.url.SiteScope;
 import io.crawlseq.crawler.robots.RobotsRules;
 import io.crawlseq.crawler.time.CrawlClock;
 import io.crawlseq.crawler.url.UrlNormalizer;
@@ -18,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -157,15 +164,43 @@ public final class Crawler implements Fetcher, AutoCloseable {
         return backoff;
     }
 
-    /** robots.txt rules for the URL's origin, fetched politely when not cached; records the Crawl-delay. */
-    public RobotsRules robots(WebUrl url) throws InterruptedException {
-        return robotsFor(url);
+    /**
+     * robots.txt rules for the URL's origin, fetched politely when not cached; records the
+     * Crawl-delay for the host. When interrupted: the "unreachable" rules (disallow all).
+     */
+    public RobotsRules robots(WebUrl url) {
+        try {
+            return robotsFor(url);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RobotsParser.unreachable("interrupted");
+        }
     }
 
     /** robots.txt rules for a URL given as text; null when the URL is invalid. */
-    public RobotsRules robots(String url) throws InterruptedException {
+    public RobotsRules robots(String url) {
         UrlResult parsed = normalizer.normalize(url);
-        return parsed instanceof UrlResult.Valid valid ? robotsFor(valid.url()) : null;
+        return parsed instanceof UrlResult.Valid valid ? robots(valid.url()) : null;
+    }
+
+    /**
+     * Finds and reads the site's sitemaps: robots.txt {@code Sitemap:} lines, else
+     * {@code /sitemap.xml} (then {@code /sitemap_index.xml}); indexes expanded within the options;
+     * page URLs outside the site's scope dropped. All fetches polite and guarded.
+     */
+    public SitemapDiscovery sitemaps(WebUrl site, SitemapOptions options) {
+        return sitemaps(site, SiteScope.of(site)::contains, options);
+    }
+
+    public SitemapDiscovery sitemaps(WebUrl site, Predicate<WebUrl> pageScope, SitemapOptions options) {
+        RobotsRules rules = robots(site);
+        SitemapReader reader = new SitemapReader(this, sitemapParser());
+        return reader.discover(rules.sitemaps(), site, pageScope, options);
+    }
+
+    /** A sitemap parser with this crawler's caps. */
+    public SitemapParser sitemapParser() {
+        return new SitemapParser(config.fetch().maxSitemapBytes(), 50_000);
     }
 
     private RobotsRules robotsFor(WebUrl url) throws InterruptedException {

@@ -39,10 +39,12 @@ public record RobotsRules(Status status, String detail, BaseRobotRules rules, lo
         return rules.isAllowed(url);
     }
 
+    /** True for rules that allow everything as a whole (no file, an empty file, the unavailable fallback). */
     public boolean allowsAll() {
         return rules.isAllowAll();
     }
 
+    /** True for the unreachable fallback; a parsed {@code Disallow: /} may still allow some paths, so it is false then. */
     public boolean disallowsAll() {
         return rules.isAllowNone();
     }
