@@ -242,10 +242,11 @@ public final class Gazetteer {
         return found;
     }
 
-    /** {@code us-canada}: every part names a country (name, alt name or a two-letter code). */
+    /** {@code us-canada}, {@code us-and-canada}: every part names a country (name, alt name or a two-letter code). */
     private Optional<Place.WorldRegion> compound(String slug) {
-        String[] parts = slug.split("-");
-        if (parts.length < 2 || parts.length > 4) {
+        List<String> parts = new ArrayList<>(List.of(slug.split("-")));
+        parts.removeIf(p -> p.equals("and"));
+        if (parts.size() < 2 || parts.size() > 4) {
             return Optional.empty();
         }
         List<String> members = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * URL-slug forms of names: {@code Côte d'Ivoire} is {@code cote-divoire} (and {@code cote-d-ivoire}),
  * {@code Bosnia and Herzegovina} is also {@code bosnia-herzegovina}, {@code Saint Lucia} also
- * {@code st-lucia}, {@code The Gambia} also {@code gambia}. Path segments are reduced to the
+ * {@code st-lucia}, {@code The Gambia} also {@code gambia}, {@code Middle East} also {@code middleeast}. Path segments are reduced to the
  * same form ({@code South_Korea.html} is {@code south-korea}).
  */
 public final class Slugs {
@@ -59,6 +59,12 @@ public final class Slugs {
             }
             if (v.startsWith("st-")) {
                 variants.add("saint-" + v.substring(3));
+            }
+        }
+        for (String v : Set.copyOf(variants)) {
+            String joined = v.replace("-", "");
+            if (!joined.equals(v) && joined.length() >= 7) {
+                variants.add(joined);   // middleeast, southkorea, newzealand
             }
         }
         variants.remove("");

@@ -51,6 +51,8 @@ class GazetteerTest {
             "asia-pacific, region:curated:asia-pacific",
             "latin-america, region:m49:419",
             "us-canada, region:compound:US+CA",
+            "us_and_canada, region:compound:US+CA",
+            "middleeast, region:curated:middle-east",
             "world, none",
             "politics, none",
             "climate-crisis, none",
