@@ -24,8 +24,19 @@ public record FrontierState(int version, long nextSeq, List<List<Object>> pendin
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     public FrontierState {
-        pending = List.copyOf(pending);
-        counters = Map.copyOf(counters);
+        // one representation whatever the source (JSON reads small numbers as ints)
+        pending = pending.stream().map(FrontierState::canonical).toList();
+        java.util.Map<String, Long> c = new java.util.TreeMap<>();
+        counters.forEach((k, v) -> c.put(k, ((Number) v).longValue()));
+        counters = java.util.Collections.unmodifiableMap(c);
+    }
+
+    private static List<Object> canonical(List<Object> entry) {
+        if (entry.size() != 4) {
+            throw new IllegalArgumentException("malformed frontier entry " + entry);
+        }
+        return List.of(String.valueOf(entry.get(0)), ((Number) entry.get(1)).intValue(),
+                ((Number) entry.get(2)).longValue(), ((Number) entry.get(3)).intValue());
     }
 
     public String toJson() {

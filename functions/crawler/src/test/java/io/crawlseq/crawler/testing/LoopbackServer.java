@@ -59,6 +59,7 @@ public final class LoopbackServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Route fallback = Responses.status(404);
     private volatile Function<String, Route> dynamic = path -> null;
+    private volatile java.util.function.ToLongFunction<String> latency = path -> 0;
 
     private LoopbackServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -109,6 +110,12 @@ public final class LoopbackServer implements AutoCloseable {
         return this;
     }
 
+    /** Delays each response by the given milliseconds for its path (responses then arrive out of order). */
+    public LoopbackServer latency(java.util.function.ToLongFunction<String> millisForPath) {
+        this.latency = millisForPath;
+        return this;
+    }
+
     /** The route for paths nobody serves (404 by default). */
     public LoopbackServer fallback(Route route) {
         this.fallback = route;
@@ -156,6 +163,11 @@ public final class LoopbackServer implements AutoCloseable {
         }
         if (route == null) {
             route = fallback;
+        }
+        long delay = latency.applyAsLong(pathAndQuery);
+        if (delay > 0 && awaitClosing(delay)) {
+            exchange.close();
+            return;
         }
         try {
             route.serve(exchange, this);
