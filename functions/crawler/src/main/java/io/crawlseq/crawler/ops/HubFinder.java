@@ -123,8 +123,17 @@ public final class HubFinder {
         }
     }
 
+    /** A link in the start page's navigation (header, nav, breadcrumb), in page order. */
+    public record NavLink(String url, String text) {
+    }
+
     /** Where a search stands, to continue it in a later invocation. Goes to JSON and back. */
-    public record State(String site, String phase, long phaseBudget, FrontierState frontier, HubDetectorState detector) {
+    public record State(String site, String phase, long phaseBudget, FrontierState frontier, HubDetectorState detector,
+                        List<NavLink> startNavigation) {
+
+        public State {
+            startNavigation = startNavigation == null ? List.of() : List.copyOf(startNavigation);
+        }
 
         public String toJson() {
             try {
@@ -163,35 +172,41 @@ public final class HubFinder {
 
     public static Result find(Crawler crawler, WebUrl site, Options options, Consumer<CrawlProgress> progress) {
         HubDetector detector = new HubDetector(site);
+        List<NavLink> navigation = new ArrayList<>();
         List<String> seeds = new ArrayList<>();
         seeds.add(site.toString());
         if (options.useSitemaps()) {
             seeds.addAll(sitemapSeeds(crawler, site, detector));
         }
         CrawlOptions crawlOptions = structureOptions(site, options).seeds(seeds);
-        Crawl crawl = Crawl.start(crawler, crawlOptions, handler(detector, options, progress));
-        return continueFrom(crawler, site, options, detector, STRUCTURE, options.maxDownloads(), crawl.run(), progress);
+        Crawl crawl = Crawl.start(crawler, crawlOptions, handler(site, detector, options, progress, navigation));
+        return continueFrom(crawler, site, options, detector, STRUCTURE, options.maxDownloads(), crawl.run(), progress,
+                navigation);
     }
 
     /** Continues a search from the state of an earlier, partial result. */
     public static Result resume(Crawler crawler, Options options, State state, Consumer<CrawlProgress> progress) {
         WebUrl site = crawler.normalizer().normalize(state.site()).orElseThrow();
         HubDetector detector = HubDetector.restore(state.detector());
+        List<NavLink> navigation = new ArrayList<>(state.startNavigation());
         if (state.phase().equals(DONE)) {
             return result(detector, options, false, null, state);
         }
         CrawlOptions crawlOptions = state.phase().equals(STRUCTURE) ? structureOptions(site, options)
                 : verifyOptions(site, options, List.of(), state.phaseBudget());
-        CrawlReport report = Crawl.resume(crawler, crawlOptions, handler(detector, options, progress), state.frontier()).run();
-        return continueFrom(crawler, site, options, detector, state.phase(), state.phaseBudget(), report, progress);
+        CrawlReport report = Crawl.resume(crawler, crawlOptions, handler(site, detector, options, progress, navigation),
+                state.frontier()).run();
+        return continueFrom(crawler, site, options, detector, state.phase(), state.phaseBudget(), report, progress,
+                navigation);
     }
 
     private static Result continueFrom(Crawler crawler, WebUrl site, Options options, HubDetector detector, String phase,
-                                       long phaseBudget, CrawlReport report, Consumer<CrawlProgress> progress) {
+                                       long phaseBudget, CrawlReport report, Consumer<CrawlProgress> progress,
+                                       List<NavLink> navigation) {
         while (true) {
             if (report.isPartial()) {
                 return result(detector, options, true, report.progress(),
-                        new State(site.toString(), phase, phaseBudget, report.state(), detector.exportState()));
+                        new State(site.toString(), phase, phaseBudget, report.state(), detector.exportState(), navigation));
             }
             if (phase.equals(STRUCTURE) && options.verify()) {
                 List<String> unverified = detector.unverified(options.kinds(), 0.3);
@@ -201,12 +216,12 @@ public final class HubFinder {
                     phase = VERIFY;
                     phaseBudget = left;
                     CrawlOptions verifyOptions = verifyOptions(site, options, unverified, left);
-                    report = Crawl.start(crawler, verifyOptions, handler(detector, options, progress)).run();
+                    report = Crawl.start(crawler, verifyOptions, handler(site, detector, options, progress, navigation)).run();
                     continue;
                 }
             }
             return result(detector, options, false, report.progress(),
-                    new State(site.toString(), DONE, 0, report.state(), detector.exportState()));
+                    new State(site.toString(), DONE, 0, report.state(), detector.exportState(), navigation));
         }
     }
 
@@ -225,7 +240,8 @@ public final class HubFinder {
     }
 
     /** Feeds the detector; follows links that may be hubs, skipping stories, footers, queries and pages of kinds not asked for. */
-    private static CrawlHandler handler(HubDetector detector, Options options, Consumer<CrawlProgress> progress) {
+    private static CrawlHandler handler(WebUrl site, HubDetector detector, Options options, Consumer<CrawlProgress> progress,
+                                        List<NavLink> navigation) {
         boolean wantAuthors = options.kinds().contains(HubKind.AUTHOR);
         boolean wantTags = options.kinds().contains(HubKind.TAG);
         return new CrawlHandler() {
@@ -234,6 +250,14 @@ public final class HubFinder {
                 detector.addFetch(page.result(), page.analysis());
                 if (page.analysis() == null || page.analysis().isArticle()) {
                     return List.of();
+                }
+                if (navigation.isEmpty() && page.url().equals(site.toString())) {
+                    for (Link link : page.analysis().links()) {
+                        if (link.location().isNavigation()
+                                && navigation.stream().noneMatch(n -> n.url().equals(link.url()))) {
+                            navigation.add(new NavLink(link.url(), link.text()));
+                        }
+                    }
                 }
                 Set<String> follow = new LinkedHashSet<>();
                 if (wantAuthors || wantTags) {
