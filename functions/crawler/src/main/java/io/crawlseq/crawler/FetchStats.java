@@ -27,7 +27,8 @@ public final class FetchStats {
     private final AtomicLong bodyBytes = new AtomicLong();
     private final AtomicLongArray outcomes = new AtomicLongArray(FetchOutcome.values().length);
 
-    void record(FetchResult result, boolean robots) {
+    /** Counts a fetch (robots.txt fetches separately). Everything that fetches for a {@code Crawler} reports here. */
+    public void record(FetchResult result, boolean robots) {
         (robots ? robotsFetches : fetches).incrementAndGet();
         responses.addAndGet(result.chain().stream().filter(h -> h.status() > 0).count());
         wireBytes.addAndGet(result.wireBytes());

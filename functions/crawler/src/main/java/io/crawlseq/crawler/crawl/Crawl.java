@@ -303,6 +303,7 @@ public final class Crawl {
                 crawler.hosts().finish(host, page.result());
                 if (!page.result().chain().isEmpty()) {
                     add("requests", 1);
+                    crawler.stats().record(page.result(), false);
                 }
                 boolean mayRetry = page.result().retryable()
                         && entry.attempts() + 1 < crawler.config().retry().maxAttempts();

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 public final class Slugs {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
     private static final Pattern EXTENSION = Pattern.compile("\\.(html?|php|aspx?|jsp|shtml|cms)$");
 
     private Slugs() {
@@ -28,14 +27,50 @@ public final class Slugs {
         return slug(name, "");
     }
 
+    /** One pass over the characters; the Unicode decomposition only for non-ASCII names. */
     private static String slug(String name, String apostrophe) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD);
-        s = MARKS.matcher(s).replaceAll("");
-        s = s.toLowerCase(Locale.ROOT).replace("&", " and ").replace("ß", "ss").replace("ø", "o").replace("æ", "ae")
-                .replace("ł", "l").replace("đ", "d").replace("ı", "i");
-        s = s.replace("'", apostrophe).replace("’", apostrophe).replace("ʻ", apostrophe).replace("`", apostrophe);
-        s = NON_ALNUM.matcher(s).replaceAll("-");
-        return trimHyphens(s);
+        String s = name;
+        if (!isAscii(s)) {
+            s = Normalizer.normalize(s, Normalizer.Form.NFD);
+            s = MARKS.matcher(s).replaceAll("");
+            s = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "o").replace("æ", "ae").replace("Æ", "ae")
+                    .replace("ł", "l").replace("Ł", "l").replace("đ", "d").replace("Đ", "d").replace("ı", "i");
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 4);
+        boolean hyphen = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (hyphen && sb.length() > 0) {
+                    sb.append('-');
+                }
+                hyphen = false;
+                sb.append(c);
+            } else if (c == '&') {
+                if (sb.length() > 0) {
+                    sb.append('-');
+                }
+                sb.append("and");
+                hyphen = true;
+            } else if (c == '\'' || c == '\u2019' || c == '\u02bb' || c == '`') {
+                hyphen |= !apostrophe.isEmpty();
+            } else {
+                hyphen = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every slug a site might use for the name. */
@@ -80,18 +115,6 @@ public final class Slugs {
             // keep the raw segment
         }
         s = EXTENSION.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
-        return slug(s.replace('_', '-').replace('+', '-').replace('.', '-'), "");
-    }
-
-    private static String trimHyphens(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && s.charAt(start) == '-') {
-            start++;
-        }
-        while (end > start && s.charAt(end - 1) == '-') {
-            end--;
-        }
-        return s.substring(start, end);
+        return slug(s, "");
     }
 }
