@@ -475,6 +475,17 @@ class HttpFetcherTest {
     }
 
     @Test
+    void fetch_headRequestsReadNoBody() {
+        server.route("/hub", Responses.html("<p>listing</p>"));
+
+        FetchResult result = fetcher.fetch(FetchRequest.page(url(server.url("/hub"))).withMethod("HEAD"));
+
+        assertThat(result.outcome()).isEqualTo(FetchOutcome.OK);
+        assertThat(result.body()).isEmpty();
+        assertThat(server.requests().get(0).method()).isEqualTo("HEAD");
+    }
+
+    @Test
     void fetch_mapsStatusesToOutcomes() {
         server.route("/404", Responses.status(404));
         server.route("/429", Responses.status(429).header("Retry-After", "120"));

@@ -40,6 +40,8 @@ public final class HubDetectionReport {
         out.printf(Locale.ROOT, "Gazetteer load: %d ms%n%n", Gazetteer.loadTime().toMillis());
         HubMetrics finderTotal = new HubMetrics();
         HubMetrics crawlTotal = new HubMetrics();
+        java.util.Map<HubKind, double[]> margins = new java.util.EnumMap<>(HubKind.class);   // [lowest true, highest false]
+        int[] candidates = {0};
         out.println("| site | pages on site | hub finder: HTTP requests | full crawl: HTTP requests | expected hubs |");
         out.println("| --- | ---: | ---: | ---: | ---: |");
         for (FixtureSite site : FixtureSites.all()) {
@@ -66,6 +68,18 @@ public final class HubDetectionReport {
                     CrawlReport report = Crawl.start(crawler, CrawlOptions.site(start, 3, 5000, 8), feed).run();
                     List<Hub> hubs = detector.hubs(0.6);
                     crawlTotal.add(HubMetrics.score(site, hubs, server.baseUrl()));
+                    candidates[0] += detector.candidateCount();
+                    java.util.Set<String> expected = new java.util.HashSet<>();
+                    site.expected().forEach(h -> expected.add(h.kind().wireName() + " " + h.path()));
+                    for (Hub h : detector.hubs(0.0)) {
+                        String key = h.kind().wireName() + " " + h.url().substring(server.baseUrl().length());
+                        double[] m = margins.computeIfAbsent(h.kind(), k -> new double[] {1.0, 0.0});
+                        if (expected.contains(key)) {
+                            m[0] = Math.min(m[0], h.confidence());
+                        } else {
+                            m[1] = Math.max(m[1], h.confidence());
+                        }
+                    }
                     crawlRequests = server.paths().size();
                     if (report.status() != CrawlReport.Status.COMPLETE) {
                         out.println("(full crawl of " + site.name() + " stopped: " + report.status() + ")");
@@ -78,6 +92,12 @@ public final class HubDetectionReport {
         out.println();
         print(out, "Hub finder (structure crawl + verification, minConfidence 0.6)", finderTotal);
         print(out, "Full breadth-first crawl feeding the detector (depth 3, minConfidence 0.6)", crawlTotal);
+        out.println("### Margins on the full crawl (" + candidates[0] + " candidates scored)");
+        out.println();
+        out.println("| kind | lowest confidence of a true hub | highest confidence of a candidate that is not one |");
+        out.println("| --- | ---: | ---: |");
+        margins.forEach((kind, m) -> out.printf(Locale.ROOT, "| %s | %.3f | %.3f |%n", kind.wireName(), m[0], m[1]));
+        out.println();
     }
 
     private static void print(PrintStream out, String title, HubMetrics metrics) {
