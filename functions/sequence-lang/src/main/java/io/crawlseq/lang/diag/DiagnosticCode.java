@@ -122,7 +122,9 @@ public enum DiagnosticCode {
     HISTORY_EVENTS_EXCEEDED("history-events-exceeded", Layer.STATE_MACHINE, Severity.ERROR,
             "The estimated history of one execution exceeds 25,000 events (Standard workflow quota)."),
     PAYLOAD_BUDGET("payload-budget", Layer.STATE_MACHINE, Severity.WARNING,
-            "The estimated state payload may exceed 256 KiB (e.g. many results kept inside a loop).");
+            "The estimated state payload may exceed 256 KiB (e.g. many results kept inside a loop)."),
+    TEMPLATE_NOT_COMPILABLE("template-not-compilable", Layer.STATE_MACHINE, Severity.ERROR,
+            "A {{template}} sits where Step Functions cannot resolve it (inside an object within an array).");
 
     /** Which validation stage produces the code. */
     public enum Layer {

@@ -11,6 +11,16 @@ public final class ResultTypes {
     private ResultTypes() {
     }
 
+    /**
+     * Longest list a result envelope carries inline ({@code hubs}, {@code articles}, ...). Longer
+     * lists are cut, named in {@code truncated}, and stored in full elsewhere: state payloads in
+     * Step Functions are limited to 256 KiB, and every result stays in the run state.
+     */
+    public static final int ENVELOPE_LIST_CAP = 25;
+
+    /** Upper bound a command keeps its serialised envelope under (lists trimmed further if needed). */
+    public static final int ENVELOPE_MAX_BYTES = 8 * 1024;
+
     /** Values of an envelope's {@code status}. {@code partial} carries a continuation (long crawls). */
     public static final DataType STATUS = DataType.enumOf("success", "failed", "skipped", "partial");
 

@@ -91,7 +91,8 @@ final class StandardCommands {
                                 + "gazetteer, verifies each by fetching it, and records them with a confidence.",
                         crawlArgs(
                                 ArgSpec.of("countries", ISO_LIST,
-                                        "Only these ISO codes (default: every country in the gazetteer).").build(),
+                                        "Only these ISO codes (default: every country in the gazetteer).")
+                                        .format(ArgFormat.ISO_COUNTRY).build(),
                                 minConfidence(0.6),
                                 ArgSpec.of("verify", DataType.BOOLEAN, "Fetch each candidate to confirm it is a hub.")
                                         .defaultValue(true).build()),

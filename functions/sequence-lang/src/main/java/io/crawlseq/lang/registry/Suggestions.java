@@ -22,11 +22,29 @@ public final class Suggestions {
         }
         String lower = input.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(4, input.length() / 3));
-        return candidates.stream()
+        Optional<String> byDistance = candidates.stream()
+                // the distance is at least the difference in length: skip hopeless (or huge) candidates
+                // before building a length x length table
+                .filter(c -> Math.abs(c.length() - input.length()) <= limit)
                 .map(c -> new Scored(c, distance(lower, c.toLowerCase(Locale.ROOT))))
                 .filter(s -> s.distance() <= limit)
                 .min(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate))
                 .map(Scored::candidate);
+        return byDistance.isPresent() ? byDistance : byPrefix(lower, candidates);
+    }
+
+    /** {@code delay} → {@code delayMs}, {@code maxConcurrentPerHostLimit} → {@code maxConcurrentPerHost}. */
+    private static Optional<String> byPrefix(String lower, Collection<String> candidates) {
+        if (lower.length() < 3) {
+            return Optional.empty();
+        }
+        return candidates.stream()
+                .filter(c -> {
+                    String cl = c.toLowerCase(Locale.ROOT);
+                    return cl.length() >= 3 && cl.length() <= 64 && (cl.startsWith(lower) || lower.startsWith(cl));
+                })
+                .min(Comparator.comparingInt((String c) -> Math.abs(c.length() - lower.length()))
+                        .thenComparing(Comparator.naturalOrder()));
     }
 
     private record Scored(String candidate, int distance) {

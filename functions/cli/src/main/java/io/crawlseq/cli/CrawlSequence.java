@@ -1,0 +1,73 @@
+package io.crawlseq.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crawl-sequence}: validate, compile, plan and run crawl sequences locally. Each subcommand
+ * is one class; registering a new one is one line in {@code subcommands} below.
+ */
+@Command(name = "crawl-sequence",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Validate, compile and run crawl sequences (JSON or YAML crawl plans).",
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (for validate: no errors; warnings allowed)",
+            "1:problems found in the input",
+            "2:usage error (unknown option, missing argument)",
+            "3:run: the execution failed, timed out or was aborted",
+            "70:internal error (a bug in crawl-sequence)",
+        },
+        subcommands = {
+            ValidateCommand.class,
+            CompileCommand.class,
+            PlanCommand.class,
+            RunCommand.class,
+            CommandsCommand.class,
+            CommandLine.HelpCommand.class,
+        })
+public final class CrawlSequence implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand there is nothing to do: show what there is. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line with the given streams (tests pass StringWriters). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new CrawlSequence());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("crawl-sequence: internal error: " + e
+                    + " (this is a bug; please report it with the command line and input)");
+            return ExitCode.INTERNAL_ERROR;
+        });
+        return cli;
+    }
+}

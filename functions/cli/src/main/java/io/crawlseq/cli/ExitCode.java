@@ -1,0 +1,22 @@
+package io.crawlseq.cli;
+
+/**
+ * Exit codes shared by every subcommand. Each subcommand documents the ones it uses in its
+ * {@code exitCodeList} (annotations need literal text, so the wording is repeated there).
+ */
+public final class ExitCode {
+
+    /** Done; for validate: no errors (warnings allowed). */
+    public static final int OK = 0;
+    /** The input has problems (validation errors, a failed run). */
+    public static final int PROBLEMS = 1;
+    /** The command line itself is wrong (unknown option, missing argument). */
+    public static final int USAGE = 2;
+    /** {@code run}: the sequence ran and the execution failed, timed out or was aborted. */
+    public static final int RUN_FAILED = 3;
+    /** A bug in crawl-sequence; the message says how to report it (sysexits EX_SOFTWARE). */
+    public static final int INTERNAL_ERROR = 70;
+
+    private ExitCode() {
+    }
+}

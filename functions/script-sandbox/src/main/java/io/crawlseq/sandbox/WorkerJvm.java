@@ -1,0 +1,92 @@
+package io.crawlseq.sandbox;
+
+import io.crawlseq.sandbox.internal.worker.WorkerMain;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.graalvm.polyglot.Context;
+
+/**
+ * How worker JVMs are launched.
+ *
+ * @param java         the {@code java} executable (default: the one running this JVM)
+ * @param classpath    entries holding the worker, GraalJS, jsoup and Jackson (default: detected from
+ *                     this JVM: {@code java.class.path} plus any {@link URLClassLoader} URLs, which
+ *                     covers plain {@code java -cp}, Maven Surefire and the AWS Lambda runtime)
+ * @param cdsArchive   an AppCDS archive to use, created on first use
+ *                     ({@code -XX:+AutoCreateSharedArchive}); used only when every classpath entry is a
+ *                     jar, as the JVM requires
+ * @param extraOptions further JVM options, appended last
+ */
+public record WorkerJvm(Path java, List<String> classpath, Optional<Path> cdsArchive, List<String> extraOptions) {
+
+    public WorkerJvm {
+        Objects.requireNonNull(java, "java");
+        classpath = List.copyOf(classpath);
+        Objects.requireNonNull(cdsArchive, "cdsArchive");
+        extraOptions = List.copyOf(extraOptions);
+    }
+
+    /** This JVM's java and classpath, no CDS archive. */
+    public static WorkerJvm detect() {
+        return new WorkerJvm(Path.of(System.getProperty("java.home"), "bin", "java"), detectClasspath(),
+                Optional.empty(), List.of());
+    }
+
+    public WorkerJvm withCdsArchive(Path archive) {
+        return new WorkerJvm(java, classpath, Optional.of(archive), extraOptions);
+    }
+
+    public WorkerJvm withExtraOptions(List<String> options) {
+        return new WorkerJvm(java, classpath, cdsArchive, options);
+    }
+
+    /** Whether the CDS archive can be used: configured and the classpath is jars only. */
+    public boolean usesCds() {
+        return cdsArchive.isPresent() && classpath.stream().allMatch(e -> e.endsWith(".jar") && Files.isRegularFile(Path.of(e)));
+    }
+
+    static List<String> detectClasspath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(entry);
+            }
+        }
+        for (ClassLoader loader = WorkerMain.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    fileOf(url).ifPresent(entries::add);
+                }
+            }
+        }
+        // Under a manifest-only classpath jar (Surefire) the jar's Class-Path covers the rest, but
+        // not necessarily this module's own classes.
+        for (Class<?> anchor : List.of(WorkerMain.class, Context.class)) {
+            Optional.ofNullable(anchor.getProtectionDomain().getCodeSource())
+                    .flatMap(source -> fileOf(source.getLocation()))
+                    .ifPresent(entries::add);
+        }
+        return new ArrayList<>(entries);
+    }
+
+    private static Optional<String> fileOf(URL url) {
+        if (url == null || !"file".equals(url.getProtocol())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(url.toURI()).toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

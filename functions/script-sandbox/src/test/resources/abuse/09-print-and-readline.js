@@ -1,0 +1,7 @@
+// expect: security
+// attempted: print
+// Terminal I/O through print().
+function scrapeData(url) {
+  print('hello');
+  return [{line: readline()}];
+}

@@ -1,0 +1,6 @@
+// expect: resource STATEMENTS
+// A loop that never ends.
+function scrapeData(url) {
+  while (true) {
+  }
+}

@@ -1,0 +1,7 @@
+// expect: security
+// attempted: setTimeout
+// Timers.
+function scrapeData(url) {
+  setTimeout(() => emit({late: true}), 10);
+  return [];
+}

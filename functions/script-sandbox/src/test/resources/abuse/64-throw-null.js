@@ -1,0 +1,6 @@
+// expect: runtime
+// message: null
+// Throwing null.
+function scrapeData(url) {
+  throw null;
+}
