@@ -1,0 +1,106 @@
+package io.crawlseq.crawler.ops;
+
+import io.crawlseq.crawler.Crawler;
+import io.crawlseq.crawler.crawl.Crawl;
+import io.crawlseq.crawler.crawl.CrawlHandler;
+import io.crawlseq.crawler.crawl.CrawlOptions;
+import io.crawlseq.crawler.crawl.CrawlProgress;
+import io.crawlseq.crawler.crawl.CrawlReport;
+import io.crawlseq.crawler.crawl.CrawledPage;
+import io.crawlseq.crawler.crawl.UrlFilters;
+import io.crawlseq.crawler.frontier.FrontierState;
+import io.crawlseq.crawler.page.Link;
+import io.crawlseq.crawler.page.UrlShapes;
+import io.crawlseq.crawler.url.SiteScope;
+import io.crawlseq.crawler.url.UrlParser;
+import io.crawlseq.crawler.url.WebUrl;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The core of basicArticleCrawl: a breadth-first crawl of the site within depth and download
+ * limits that hands every story it recognises to a sink, with the listing page it was found on.
+ * Continues across invocations from {@link CrawlReport#state()}.
+ */
+public final class ArticleCrawl {
+
+    private ArticleCrawl() {
+    }
+
+    /**
+     * @param start        where to begin
+     * @param maxDepth     link depth
+     * @param maxDownloads pages fetched at most (cumulative over continuations)
+     * @param concurrency  requests in flight
+     * @param extraHosts   hosts outside the start site the crawl may follow ({@code *.example.org} allowed)
+     * @param deadline     clock time after which no request starts
+     */
+    public record Options(WebUrl start, int maxDepth, long maxDownloads, int concurrency, Set<String> extraHosts,
+                          long deadline) {
+
+        public static Options of(WebUrl start) {
+            return new Options(start, 3, 200, 4, Set.of(), Long.MAX_VALUE);
+        }
+
+        public Options limits(int depth, long downloads, int requestsInFlight) {
+            return new Options(start, depth, downloads, requestsInFlight, extraHosts, deadline);
+        }
+
+        public Options deadline(long clockMillis) {
+            return new Options(start, maxDepth, maxDownloads, concurrency, extraHosts, clockMillis);
+        }
+
+        public Options extraHosts(Set<String> hosts) {
+            return new Options(start, maxDepth, maxDownloads, concurrency, hosts, deadline);
+        }
+
+        CrawlOptions crawlOptions() {
+            SiteScope scope = SiteScope.of(start, extraHosts);
+            return new CrawlOptions(List.of(start.toString()), maxDepth, maxDownloads, concurrency, deadline,
+                    UrlFilters.standard(scope, maxDepth), scope::contains, 1000);
+        }
+    }
+
+    /** Crawls from the start; every story found goes to {@code articles}. */
+    public static CrawlReport run(Crawler crawler, Options options, Consumer<ArticleRecord> articles,
+                                  Consumer<CrawlProgress> progress) {
+        return Crawl.start(crawler, options.crawlOptions(), handler(articles, progress)).run();
+    }
+
+    /** Continues a crawl that stopped at its deadline. */
+    public static CrawlReport resume(Crawler crawler, Options options, FrontierState state, Consumer<ArticleRecord> articles,
+                                     Consumer<CrawlProgress> progress) {
+        return Crawl.resume(crawler, options.crawlOptions(), handler(articles, progress), state).run();
+    }
+
+    private static CrawlHandler handler(Consumer<ArticleRecord> articles, Consumer<CrawlProgress> progress) {
+        Map<String, String> foundOn = new HashMap<>();
+        return new CrawlHandler() {
+            @Override
+            public List<String> onPage(CrawledPage page) {
+                if (page.analysis() == null) {
+                    return List.of();
+                }
+                if (page.analysis().isArticle()) {
+                    articles.accept(ArticleRecord.of(page.analysis(), foundOn.get(page.url())));
+                } else if (foundOn.size() < 200_000) {
+                    for (Link link : page.analysis().links()) {
+                        WebUrl u = UrlParser.parse(link.url()).toOptional().orElse(null);
+                        if (u != null && UrlShapes.looksLikeArticle(u)) {
+                            foundOn.putIfAbsent(link.url(), page.url());
+                        }
+                    }
+                }
+                return page.analysis().followableUrls();
+            }
+
+            @Override
+            public void onProgress(CrawlProgress p) {
+                progress.accept(p);
+            }
+        };
+    }
+}
