@@ -208,10 +208,10 @@ public final class SequenceCompiler {
                     stepStates.put(resume, new CompileResult.StepState(step.id(), step.command(), true));
                 }
                 String afterTask = spec.crawls() ? partialCheck : record;
-                states.put(main, task(step, function, args, false, afterTask, failed));
+                states.put(main, task(step, scope, function, args, false, afterTask, failed));
                 if (spec.crawls()) {
                     states.put(partialCheck, partialChoice(step, resume, record));
-                    states.put(resume, task(step, function, args, true, partialCheck, failed));
+                    states.put(resume, task(step, scope, function, args, true, partialCheck, failed));
                 }
                 states.putAll(failurePath(step, failed, base, record));
             }
@@ -223,8 +223,8 @@ public final class SequenceCompiler {
             return new Fragment(main, states);
         }
 
-        private ObjectNode task(CommandStep step, String function, ObjectNode args, boolean resume, String next,
-                                String failed) {
+        private ObjectNode task(CommandStep step, Scope scope, String function, ObjectNode args, boolean resume,
+                                String next, String failed) {
             ObjectNode task = JSON.objectNode();
             task.put("Type", "Task");
             task.put("Comment", resume
@@ -239,6 +239,12 @@ public final class SequenceCompiler {
             payload.set("args", args);
             payload.put("context.$", "$.context");
             payload.put("runId.$", "$$.Execution.Name");
+            // 0 on the first attempt: lets the step's history record a retry as a new attempt
+            payload.put("attempt.$", "$$.State.RetryCount");
+            if (scope.inLoop()) {
+                // {index, last, outer: {...}}: which iteration of which loop this invocation belongs to
+                payload.put("loop.$", "$.loop");
+            }
             if (resume) {
                 payload.put("continuation.$", "$.step." + step.id() + ".continuation");
             }
@@ -362,10 +368,10 @@ public final class SequenceCompiler {
         private ObjectNode abortChoice(CommandStep step, String aborted, String next) {
             ObjectNode choice = JSON.objectNode();
             choice.put("Type", "Choice");
-            choice.put("Comment", "onError is abort: a failed step ends the run.");
+            choice.put("Comment", "onError is abort: a failed step ends the run (a skipped one does not).");
             ObjectNode rule = choice.putArray("Choices").addObject();
-            rule.put("Variable", "$.results." + step.id() + ".success");
-            rule.put("BooleanEquals", false);
+            rule.put("Variable", "$.results." + step.id() + ".status");
+            rule.put("StringEquals", "failed");
             rule.put("Next", aborted);
             choice.put("Default", next);
             return choice;
@@ -440,6 +446,9 @@ public final class SequenceCompiler {
             ObjectNode loop = selector.putObject("loop");
             loop.put("index.$", "$$.Map.Item.Index");
             loop.put("last.$", "States.MathAdd(States.ArrayLength(" + itemsPath + "), -1)");
+            if (scope.inLoop()) {
+                loop.put("outer.$", "$.loop");
+            }
             int concurrency = effectiveConcurrency(f);
             mapState.put("MaxConcurrency", concurrency);
             ObjectNode processor = mapState.putObject("ItemProcessor");

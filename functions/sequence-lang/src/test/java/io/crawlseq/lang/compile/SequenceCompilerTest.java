@@ -62,6 +62,8 @@ class SequenceCompilerTest {
         assertThat(task.at("/Parameters/Payload/stepId").asText()).isEqualTo("step2");
         assertThat(task.at("/Parameters/Payload/args")).isEqualTo(Steps.json("{'country': 'US', 'limit': 100}"));
         assertThat(task.at("/Parameters/Payload/context.$").asText()).isEqualTo("$.context");
+        assertThat(task.at("/Parameters/Payload/attempt.$").asText()).isEqualTo("$$.State.RetryCount");
+        assertThat(task.at("/Parameters/Payload").has("loop.$")).isFalse();
         assertThat(task.at("/ResultSelector/step2.$").asText()).isEqualTo("$.Payload");
         assertThat(task.at("/ResultSelector/lastCommand.$").asText()).isEqualTo("$.Payload");
         assertThat(result.substitutions()).containsExactly("EnsureCountryHubsFunctionArn", "ExploreCountryHubsFunctionArn");
@@ -179,8 +181,8 @@ class SequenceCompilerTest {
                 command("b", "findTopicHubs")));
 
         JsonNode check = state(result, "a siteExplorer - abort if failed");
-        assertThat(check.at("/Choices/0/Variable").asText()).isEqualTo("$.results.a.success");
-        assertThat(check.at("/Choices/0/BooleanEquals").asBoolean(true)).isFalse();
+        assertThat(check.at("/Choices/0/Variable").asText()).isEqualTo("$.results.a.status");
+        assertThat(check.at("/Choices/0/StringEquals").asText()).isEqualTo("failed");
         assertThat(state(result, check.at("/Choices/0/Next").asText()).path("Type").asText()).isEqualTo("Fail");
         assertThat(check.path("Default").asText()).isEqualTo("b findTopicHubs");
     }
@@ -213,6 +215,9 @@ class SequenceCompilerTest {
         assertThat(inner.at("/ItemSelector/vars/country.$").asText()).isEqualTo("$$.Map.Item.Value");
         assertThat(state(result, "x ensurePlaceHubs").at("/Parameters/Payload/args/country.$").asText())
                 .isEqualTo("$.vars.country");
+        assertThat(state(result, "x ensurePlaceHubs").at("/Parameters/Payload/loop.$").asText()).isEqualTo("$.loop");
+        assertThat(inner.at("/ItemSelector/loop/outer.$").asText()).isEqualTo("$.loop");
+        assertThat(outer.at("/ItemSelector/loop").has("outer.$")).isFalse();
         assertThat(state(result, "x ensurePlaceHubs - record").at("/Parameters/vars.$").asText()).isEqualTo("$.vars");
         JsonNode merge = state(result, "ForEach 1 region - merge");
         assertThat(merge.at("/Parameters/results.$").asText()).contains("States.ArrayGetItem($.loopOutput");
