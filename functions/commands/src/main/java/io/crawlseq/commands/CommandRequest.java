@@ -28,10 +28,12 @@ import java.util.Optional;
  * @param continuation where a resumed long crawl continues (its invocation number is this one's)
  * @param resumeState the state the previous invocation saved, once the runner has loaded it
  * @param deadline    when the handler must stop starting new work and return (partial if work remains)
+ * @param counted     the counters earlier invocations of a resumed long crawl reported (for metrics)
  */
 public record CommandRequest(CommandSpec spec, String stepId, String runId, ObjectNode args, ObjectNode context,
                              Optional<String> startUrl, List<Integer> iteration, int attempt,
-                             Optional<Continuation> continuation, Optional<JsonNode> resumeState, Instant deadline) {
+                             Optional<Continuation> continuation, Optional<JsonNode> resumeState, Instant deadline,
+                             ObjectNode counted) {
 
     public CommandRequest {
         Objects.requireNonNull(spec, "spec");
@@ -41,6 +43,24 @@ public record CommandRequest(CommandSpec spec, String stepId, String runId, Obje
         context = context.deepCopy();
         iteration = List.copyOf(iteration);
         Objects.requireNonNull(deadline, "deadline");
+        counted = counted == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : counted.deepCopy();
+    }
+
+    /** As read from a payload: no saved state yet, nothing counted yet. */
+    public CommandRequest(CommandSpec spec, String stepId, String runId, ObjectNode args, ObjectNode context,
+                          Optional<String> startUrl, List<Integer> iteration, int attempt,
+                          Optional<Continuation> continuation, Optional<JsonNode> resumeState, Instant deadline) {
+        this(spec, stepId, runId, args, context, startUrl, iteration, attempt, continuation, resumeState, deadline, null);
+    }
+
+    /**
+     * The counters ({@code pagesFetched}, {@code bytesFetched}) earlier invocations of this long crawl
+     * reported; empty on a first invocation.
+     */
+    @Override
+    public ObjectNode counted() {
+        return counted.deepCopy();
     }
 
     @Override
@@ -83,12 +103,17 @@ public record CommandRequest(CommandSpec spec, String stepId, String runId, Obje
 
     public CommandRequest withResumeState(JsonNode state) {
         return new CommandRequest(spec, stepId, runId, args, context, startUrl, iteration, attempt, continuation,
-                Optional.of(state.deepCopy()), deadline);
+                Optional.of(state.deepCopy()), deadline, counted);
+    }
+
+    CommandRequest withCounted(ObjectNode value) {
+        return new CommandRequest(spec, stepId, runId, args, context, startUrl, iteration, attempt, continuation,
+                resumeState, deadline, value);
     }
 
     public CommandRequest withDeadline(Instant value) {
         return new CommandRequest(spec, stepId, runId, args, context, startUrl, iteration, attempt, continuation,
-                resumeState, value);
+                resumeState, value, counted);
     }
 
     // --- argument access for handlers ---------------------------------------------------------

@@ -80,7 +80,8 @@ public final class CommandRunner {
             switch (resumed) {
                 case ResumeOutcome.Resumed r -> {
                     lease = r.lease();
-                    request = request.withResumeState(r.state().node());
+                    SavedState saved = SavedState.read(r.state().node());
+                    request = request.withResumeState(saved.handlerState()).withCounted(saved.counted());
                 }
                 case ResumeOutcome.Busy b -> throw CommandException.transientFailure(
                         "continuation " + c.token() + " is held by another invocation until " + b.until(), null);
@@ -122,7 +123,7 @@ public final class CommandRunner {
         Optional<Continuation> next = Optional.empty();
         try {
             if (outcome instanceof CommandOutcome.Partial partial) {
-                Json state = Json.of(partial.state());
+                Json state = Json.of(SavedState.write(partial.state(), partial.fields()));
                 next = Optional.of(lease != null
                         ? services.storage().continuations().checkpoint(lease, state)
                         : services.storage().continuations().start(request.runId(), request.historyStepId(),
@@ -198,11 +199,17 @@ public final class CommandRunner {
         }
     }
 
+    /**
+     * The day's totals for this invocation. A long crawl's envelope counts pages and bytes over all its
+     * invocations so far; the metrics take only what this invocation added.
+     */
     private void recordMetrics(CommandRequest request, ObjectNode envelope, boolean failed, Duration elapsed)
             throws CommandException {
+        long pages = Math.max(0, envelope.path("pagesFetched").asLong(0) - request.counted().path("pagesFetched").asLong(0));
+        long bytes = Math.max(0, envelope.path("bytesFetched").asLong(0) - request.counted().path("bytesFetched").asLong(0));
         try {
             services.storage().metrics().record(request.command(), services.clock().instant(), MetricCounters.invocation(
-                    failed, elapsed.toMillis(), envelope.path("pagesFetched").asLong(0), envelope.path("bytesFetched").asLong(0)));
+                    failed, elapsed.toMillis(), pages, bytes));
         } catch (RuntimeException e) {
             throw CommandException.transientFailure("could not record metrics: " + e, e);
         }
@@ -217,5 +224,31 @@ public final class CommandRunner {
         } catch (RuntimeException e) {
             LOG.warn("could not release continuation {}: {}", lease.token(), e.toString());
         }
+    }
+
+    /**
+     * A continuation as stored: the handler's own state, and the counters its envelopes had reported
+     * so far (so metrics count each page once however many invocations report it).
+     */
+    record SavedState(JsonNode handlerState, ObjectNode counted) {
+
+        static JsonNode write(JsonNode handlerState, ObjectNode fields) {
+            ObjectNode saved = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            saved.set("handler", handlerState);
+            ObjectNode counted = saved.putObject("counted");
+            for (String counter : COUNTED) {
+                counted.put(counter, fields.path(counter).asLong(0));
+            }
+            return saved;
+        }
+
+        static SavedState read(JsonNode saved) throws CommandException {
+            if (!saved.isObject() || !saved.has("handler") || !saved.path("counted").isObject()) {
+                throw CommandException.fatal("the saved state of this long crawl was not written by this runner");
+            }
+            return new SavedState(saved.get("handler"), (ObjectNode) saved.get("counted"));
+        }
+
+        private static final java.util.List<String> COUNTED = java.util.List.of("pagesFetched", "bytesFetched");
     }
 }

@@ -1,6 +1,12 @@
 package io.crawlseq.commands;
 
+import io.crawlseq.commands.handlers.BasicArticleCrawlHandler;
+import io.crawlseq.commands.handlers.EnsureCountryHubsHandler;
+import io.crawlseq.commands.handlers.FindTopicHubsHandler;
 import io.crawlseq.commands.handlers.LogWarningHandler;
+import io.crawlseq.commands.handlers.SiteExplorerHandler;
+import io.crawlseq.commands.handlers.SitemapDiscoveryHandler;
+import io.crawlseq.commands.handlers.SitemapOnlyHandler;
 import java.util.List;
 
 /**
@@ -14,6 +20,12 @@ public final class StandardHandlers {
 
     public static HandlerCatalog catalog() {
         return new HandlerCatalog(List.of(
+                new EnsureCountryHubsHandler(),
+                new FindTopicHubsHandler(),
+                new SiteExplorerHandler(),
+                new SitemapDiscoveryHandler(),
+                new SitemapOnlyHandler(),
+                new BasicArticleCrawlHandler(),
                 new LogWarningHandler()));
     }
 }

@@ -345,6 +345,7 @@ public final class Crawl {
             add("failures", 1);
         }
         add("bodyBytes", result.bodyBytes());
+        crawler.stats().recordProcessed(result);
         List<String> links = handler.onPage(page);
         int depth = entry.depth() + 1;
         WebUrl base = crawler.normalizer().normalize(result.finalUrl()).toOptional()

@@ -67,17 +67,33 @@ public final class ArticleCrawl {
     /** Crawls from the start; every story found goes to {@code articles}. */
     public static CrawlReport run(Crawler crawler, Options options, Consumer<ArticleRecord> articles,
                                   Consumer<CrawlProgress> progress) {
-        return Crawl.start(crawler, options.crawlOptions(), handler(articles, progress)).run();
+        return run(crawler, options, new HashMap<>(), articles, progress);
+    }
+
+    /**
+     * Crawls from the start, remembering in {@code foundOn} (story URL → the listing that linked it
+     * first) the stories linked but not fetched yet: save it with the state to resume with the same
+     * {@link ArticleRecord#hubUrl()}s.
+     */
+    public static CrawlReport run(Crawler crawler, Options options, Map<String, String> foundOn,
+                                  Consumer<ArticleRecord> articles, Consumer<CrawlProgress> progress) {
+        return Crawl.start(crawler, options.crawlOptions(), handler(foundOn, articles, progress)).run();
     }
 
     /** Continues a crawl that stopped at its deadline. */
     public static CrawlReport resume(Crawler crawler, Options options, FrontierState state, Consumer<ArticleRecord> articles,
                                      Consumer<CrawlProgress> progress) {
-        return Crawl.resume(crawler, options.crawlOptions(), handler(articles, progress), state).run();
+        return resume(crawler, options, state, new HashMap<>(), articles, progress);
     }
 
-    private static CrawlHandler handler(Consumer<ArticleRecord> articles, Consumer<CrawlProgress> progress) {
-        Map<String, String> foundOn = new HashMap<>();
+    /** Continues a crawl that stopped at its deadline, with the {@code foundOn} map it left. */
+    public static CrawlReport resume(Crawler crawler, Options options, FrontierState state, Map<String, String> foundOn,
+                                     Consumer<ArticleRecord> articles, Consumer<CrawlProgress> progress) {
+        return Crawl.resume(crawler, options.crawlOptions(), handler(foundOn, articles, progress), state).run();
+    }
+
+    private static CrawlHandler handler(Map<String, String> foundOn, Consumer<ArticleRecord> articles,
+                                        Consumer<CrawlProgress> progress) {
         return new CrawlHandler() {
             @Override
             public List<String> onPage(CrawledPage page) {
@@ -85,7 +101,8 @@ public final class ArticleCrawl {
                     return List.of();
                 }
                 if (page.analysis().isArticle()) {
-                    articles.accept(ArticleRecord.of(page.analysis(), foundOn.get(page.url())));
+                    // removed once used: what stays is what a continuation needs
+                    articles.accept(ArticleRecord.of(page.analysis(), foundOn.remove(page.url())));
                 } else if (foundOn.size() < 200_000) {
                     for (Link link : page.analysis().links()) {
                         WebUrl u = UrlParser.parse(link.url()).toOptional().orElse(null);

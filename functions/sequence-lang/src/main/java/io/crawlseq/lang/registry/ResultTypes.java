@@ -77,12 +77,17 @@ public final class ResultTypes {
             ResultField.of("truncated", DataType.arrayOf(DataType.STRING),
                     "Names of list fields cut to the envelope cap; the full lists are in the store."));
 
-    /** Counters every crawling command reports. */
+    /**
+     * Counters every crawling command reports. A long crawl's counters cover all its invocations so
+     * far (the final result describes the whole step).
+     */
     public static final List<ResultField> CRAWL_FIELDS = List.of(
-            ResultField.of("pagesFetched", DataType.INTEGER, "HTTP responses received (any status)."),
+            ResultField.of("pagesFetched", DataType.INTEGER,
+                    "HTTP responses received (any status; robots.txt, sitemaps and redirect hops included)."),
             ResultField.of("bytesFetched", DataType.INTEGER, "Body bytes received after decompression."),
             ResultField.of("failures", DataType.INTEGER,
-                    "Fetches that ended in an error outcome (timeout, 5xx, too large, blocked, ...)."));
+                    "URLs whose fetch ended in an error outcome after retries (timeout, 4xx/5xx, too large, "
+                            + "blocked by robots.txt or policy, ...); for sitemap commands, sitemap files too."));
 
     static DataType.ObjectType object(String name, boolean open, Object... nameTypePairs) {
         Map<String, DataType> fields = new LinkedHashMap<>();

@@ -26,7 +26,9 @@ final class StandardCommands {
     static final ArgSpec START_URL = ArgSpec.of("startUrl", DataType.STRING,
             "Target site. Defaults to the run context's startUrl.").format(ArgFormat.URL).build();
     static final ArgSpec MAX_DOWNLOADS = ArgSpec.of("maxDownloads", DataType.INTEGER,
-            "Upper bound on HTTP fetches by this step (robots.txt and sitemaps included).")
+            "Upper bound on the pages this step downloads over all its invocations (a failed fetch counts, a URL "
+                    + "robots.txt refuses does not). robots.txt files (one per host) and sitemap files (capped "
+                    + "separately) are not counted, except by sitemapDiscovery, which downloads nothing else.")
             .range(1, 1_000_000).build();
     static final ArgSpec MAX_DEPTH = ArgSpec.of("maxDepth", DataType.INTEGER,
             "Link depth from the start page the step may follow.").range(0, 100).build();
@@ -51,6 +53,27 @@ final class StandardCommands {
         all.addAll(List.of(START_URL, MAX_DOWNLOADS, MAX_DEPTH, CONCURRENCY, POLITENESS, TIMEOUT));
         return all;
     }
+
+    /** The common crawl args with this command's own defaults for maxDownloads and maxDepth. */
+    private static List<ArgSpec> crawlArgs(CrawlLimits limits, ArgSpec... own) {
+        return crawlArgs(own).stream().map(a -> switch (a.name()) {
+            case "maxDownloads" -> withDefault(a, limits.maxDownloads());
+            case "maxDepth" -> limits.maxDepth() == null ? a : withDefault(a, limits.maxDepth());
+            default -> a;
+        }).toList();
+    }
+
+    /** Default limits of one crawling command; no maxDepth default for commands that follow no links. */
+    private record CrawlLimits(int maxDownloads, Integer maxDepth) {
+    }
+
+    private static ArgSpec withDefault(ArgSpec a, Object value) {
+        return new ArgSpec(a.name(), a.type(), a.required(), Optional.of(ArgSpec.Json.MAPPER.valueToTree(value)), a.min(),
+                a.max(), a.format(), a.description(), a.fields());
+    }
+
+    /** Structure crawls (hub finding, site exploration): navigation and listings, few stories. */
+    private static final CrawlLimits STRUCTURE_LIMITS = new CrawlLimits(500, 4);
 
     private static List<ResultField> crawlResults(ResultField... own) {
         List<ResultField> all = new ArrayList<>(Arrays.asList(own));
@@ -89,7 +112,7 @@ final class StandardCommands {
                         "Discovers country hubs (/world/france, /us-news, /world/europe/france) from the site's "
                                 + "navigation, link structure and sitemaps, matches them to ISO 3166 codes through the "
                                 + "gazetteer, verifies each by fetching it, and records them with a confidence.",
-                        crawlArgs(
+                        crawlArgs(STRUCTURE_LIMITS,
                                 ArgSpec.of("countries", ISO_LIST,
                                         "Only these ISO codes (default: every country in the gazetteer).")
                                         .format(ArgFormat.ISO_COUNTRY).build(),
@@ -121,7 +144,7 @@ final class StandardCommands {
                         "Find section and topic hubs (/politics, /technology).",
                         "Finds section/topic hubs from navigation and URL structure, scores each with named "
                                 + "signals and reports those at or above minConfidence.",
-                        crawlArgs(minConfidence(0.6),
+                        crawlArgs(STRUCTURE_LIMITS, minConfidence(0.6),
                                 ArgSpec.of("topics", DataType.arrayOf(DataType.STRING),
                                         "Topic names to look for in addition to those the site's structure shows.").build()),
                         crawlResults(HUB_COUNT, HUBS),
@@ -174,16 +197,17 @@ final class StandardCommands {
                         "Map the site's structure (sections, navigation, hubs) without articles.",
                         "Crawls navigation and listing pages to map sections and hubs; article pages are recognised "
                                 + "but not followed.",
-                        crawlArgs(),
+                        crawlArgs(STRUCTURE_LIMITS),
                         crawlResults(cappedList("sections", ResultTypes.SECTION, "Top-level sections from navigation."),
                                 HUB_COUNT, HUBS),
                         lambda("siteExplorer", 1024, 900), true),
 
                 new CommandSpec("sitemapDiscovery",
                         "Find the site's sitemaps (robots.txt, /sitemap.xml, indexes, news sitemaps).",
-                        "Reads robots.txt Sitemap lines and /sitemap.xml, expands sitemap indexes (gzip included) "
-                                + "within caps and counts the URLs they list.",
-                        crawlArgs(ArgSpec.of("maxUrls", DataType.INTEGER, "Sitemap URLs to read at most.")
+                        "Reads robots.txt Sitemap lines and /sitemap.xml, expands sitemap indexes (gzip included, "
+                                + "three levels) within caps and counts the URLs they list; maxDownloads caps the "
+                                + "sitemap files fetched.",
+                        crawlArgs(new CrawlLimits(200, null), ArgSpec.of("maxUrls", DataType.INTEGER, "Sitemap URLs to read at most.")
                                 .range(1, 10_000_000).defaultValue(50_000).build()),
                         crawlResults(cappedList("sitemaps", DataType.STRING, "Sitemap URLs found."),
                                 of("sitemapCount", DataType.INTEGER, "Sitemaps read."),
@@ -193,9 +217,9 @@ final class StandardCommands {
 
                 new CommandSpec("sitemapOnly",
                         "Crawl articles listed in the sitemaps only.",
-                        "Like sitemapDiscovery, then fetches the listed article pages (newest first) and records "
-                                + "their metadata, without following links.",
-                        crawlArgs(ArgSpec.of("maxUrls", DataType.INTEGER, "Sitemap URLs to read at most.")
+                        "Like sitemapDiscovery, then fetches the listed pages (newest first, up to maxDownloads) and "
+                                + "records the articles among them, without following links.",
+                        crawlArgs(new CrawlLimits(500, null), ArgSpec.of("maxUrls", DataType.INTEGER, "Sitemap URLs to read at most.")
                                         .range(1, 10_000_000).defaultValue(50_000).build(),
                                 ArgSpec.of("fetchArticles", DataType.BOOLEAN, "Fetch the listed pages.")
                                         .defaultValue(true).build()),
@@ -208,7 +232,7 @@ final class StandardCommands {
                         "Breadth-first article crawl within limits.",
                         "Crawls the site breadth-first from startUrl within maxDepth and maxDownloads, recording the "
                                 + "articles it recognises.",
-                        crawlArgs(ArgSpec.of("allowHosts", DataType.arrayOf(DataType.STRING),
+                        crawlArgs(new CrawlLimits(200, 3), ArgSpec.of("allowHosts", DataType.arrayOf(DataType.STRING),
                                 "Hosts outside the start site the crawl may also follow.").build()),
                         crawlResults(ARTICLES_FOUND, ARTICLES),
                         lambda("basicArticleCrawl", 1536, 900), true),

@@ -1,0 +1,171 @@
+package io.crawlseq.commands.handlers.support;
+
+import io.crawlseq.commands.CommandException;
+import io.crawlseq.commands.CommandRequest;
+import io.crawlseq.commands.CommandServices;
+import io.crawlseq.crawler.Crawler;
+import io.crawlseq.crawler.crawl.CrawlProgress;
+import io.crawlseq.crawler.fetch.SsrfGuard;
+import io.crawlseq.crawler.robots.RobotsRules;
+import io.crawlseq.crawler.url.WebUrl;
+import io.crawlseq.store.Hub;
+import io.crawlseq.store.SiteId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One invocation of a crawling command: its crawler (created for the invocation, closed with the
+ * session), the target site, the deadline in the crawler's clock, live progress, and what the
+ * invocation learned, written to the store by {@link #flush()} (fetched pages, hubs, articles).
+ */
+public final class CrawlSession implements AutoCloseable {
+
+    private final CommandRequest request;
+    private final CommandServices services;
+    private final Crawler crawler;
+    private final WebUrl start;
+    private final SiteId site;
+    private final long deadlineMillis;
+    private final PageIndex pages;
+    private final List<Hub> hubs = new ArrayList<>();
+    private final List<ArticleSink> articleSinks = new ArrayList<>();
+
+    CrawlSession(CommandRequest request, CommandServices services, Crawler crawler, WebUrl start) {
+        this.request = request;
+        this.services = services;
+        this.crawler = crawler;
+        this.start = start;
+        this.site = SiteId.ofUrl(start.toString());
+        long remaining = Math.max(0, Duration.between(services.clock().instant(), request.deadline()).toMillis());
+        // the request's deadline is in the services' clock; the crawler measures time in its own
+        this.deadlineMillis = crawler.clock().nowMillis() + remaining;
+        this.pages = new PageIndex(services.clock(), start.toString());
+        crawler.stats().onProcessed(pages::add);
+    }
+
+    public CommandRequest request() {
+        return request;
+    }
+
+    public CommandServices services() {
+        return services;
+    }
+
+    public Crawler crawler() {
+        return crawler;
+    }
+
+    /** The normalised start URL. */
+    public WebUrl start() {
+        return start;
+    }
+
+    /** The site crawl results are recorded under ({@code host[:port]} of the start URL). */
+    public SiteId site() {
+        return site;
+    }
+
+    /** Crawler-clock time after which no request starts. */
+    public long deadlineMillis() {
+        return deadlineMillis;
+    }
+
+    public PageIndex pages() {
+        return pages;
+    }
+
+    /** This invocation's counters so far. */
+    public CrawlCounters counters() {
+        return CrawlCounters.of(crawler.stats().snapshot());
+    }
+
+    /** Crawl progress as a short line for the terminal or the log. */
+    public Consumer<CrawlProgress> progress() {
+        return p -> report(String.format(Locale.ROOT, "%d pages fetched, %d failed, %d waiting",
+                p.downloads(), p.failures(), p.frontier()));
+    }
+
+    public void report(String what) {
+        services.progress().update(request.historyStepId(), what);
+    }
+
+    /**
+     * The checks before any crawl: the SSRF guard accepts the start URL, robots.txt can be read and
+     * allows it. A refusal is the failed result to return.
+     */
+    public Optional<Refusal> preflight() {
+        SsrfGuard guard = new SsrfGuard(crawler.config().fetch().allowList(), crawler.config().fetch().resolver());
+        switch (guard.check(start)) {
+            case SsrfGuard.Refused r -> {
+                return Optional.of(new Refusal(CrawlFailures.BLOCKED_BY_POLICY, start + " is refused: " + r.reason()
+                        + " (local and private sites must be allowed explicitly, e.g. --allow-host "
+                        + start.host() + (start.port() > 0 ? ":" + start.port() : "") + ")"));
+            }
+            case SsrfGuard.Unresolvable u -> {
+                return Optional.of(new Refusal(CrawlFailures.SITE_UNREACHABLE, start + " cannot be reached: " + u.reason()));
+            }
+            case SsrfGuard.Allowed a -> {
+            }
+        }
+        RobotsRules robots = crawler.robots(start);
+        if (robots.status() == RobotsRules.Status.UNREACHABLE) {
+            return Optional.of(new Refusal(CrawlFailures.SITE_UNREACHABLE, "robots.txt of " + start.origin()
+                    + " could not be fetched (" + robots.detail() + "); until it can, RFC 9309 treats the whole "
+                    + "site as disallowed"));
+        }
+        if (!robots.isAllowed(start)) {
+            return Optional.of(new Refusal(CrawlFailures.BLOCKED_BY_ROBOTS, "robots.txt of " + start.origin()
+                    + " disallows " + start + " for " + crawler.config().robots().productToken()));
+        }
+        return Optional.empty();
+    }
+
+    /** Why a crawl did not start. */
+    public record Refusal(String errorType, String message) {
+    }
+
+    /** Hubs to record for the site when the invocation ends. */
+    public void recordHubs(Collection<Hub> found) {
+        hubs.addAll(found);
+    }
+
+    /**
+     * The sink for the stories this invocation finds, carrying on from {@code carried} (what an
+     * earlier invocation's {@link ArticleSink#toJson()} saved; missing node for none).
+     *
+     * @param storeBodies also store each story's page body (content-addressed blob)
+     */
+    public ArticleSink articleSink(com.fasterxml.jackson.databind.JsonNode carried, boolean storeBodies) {
+        ArticleSink sink = ArticleSink.restore(this, carried, storeBodies);
+        articleSinks.add(sink);
+        return sink;
+    }
+
+    /** Writes what the invocation learned: the fetched-page index, hubs and articles. */
+    public void flush() throws CommandException {
+        Instant now = services.clock().instant();
+        String runId = request.runId();
+        for (ArticleSink sink : articleSinks) {
+            sink.rethrowBodyFailure();
+        }
+        StoreWrites.run("record the fetched pages of " + site, () ->
+                pages.pages().forEach(p -> services.storage().crawl().putPage(site, p)));
+        StoreWrites.run("record the hubs of " + site, () ->
+                hubs.forEach(h -> services.storage().crawl().putHub(site, h, runId, now)));
+        for (ArticleSink sink : articleSinks) {
+            StoreWrites.run("record the articles of " + site, () ->
+                    sink.fresh().forEach(a -> services.storage().crawl().putArticle(site, a, runId, now)));
+        }
+    }
+
+    @Override
+    public void close() {
+        crawler.close();
+    }
+}
