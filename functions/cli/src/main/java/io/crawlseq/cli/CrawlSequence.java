@@ -1,6 +1,10 @@
 package io.crawlseq.cli;
 
+import io.crawlseq.cli.local.CliEnvironment;
+import io.crawlseq.cli.local.StoreSessions;
+import io.crawlseq.localstack.LocalStores;
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,7 +26,8 @@ import picocli.CommandLine.Spec;
             "0:success (for validate: no errors; warnings allowed)",
             "1:problems found in the input",
             "2:usage error (unknown option, missing argument)",
-            "3:run: the execution failed, timed out or was aborted",
+            "3:run, command, demo: the execution or the command failed",
+            "4:the data directory is in use by another crawl-sequence process",
             "70:internal error (a bug in crawl-sequence)",
         },
         subcommands = {
@@ -30,6 +35,11 @@ import picocli.CommandLine.Spec;
             CompileCommand.class,
             PlanCommand.class,
             RunCommand.class,
+            CommandCommand.class,
+            HistoryCommand.class,
+            ShowCommand.class,
+            StatsCommand.class,
+            DemoCommand.class,
             CommandsCommand.class,
             CommandLine.HelpCommand.class,
         })
@@ -56,18 +66,46 @@ public final class CrawlSequence implements Callable<Integer> {
 
     /** Runs one command line with the given streams (tests pass StringWriters). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return run(CliEnvironment.system(), out, err, args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new CrawlSequence());
+    /**
+     * Runs one command line in the given environment. Stores the subcommand opens are closed before
+     * this returns (DynamoDB Local's threads would otherwise keep the JVM alive).
+     */
+    public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        try (StoreSessions stores = new StoreSessions(environment.stores())) {
+            return commandLine(new CliContext(environment, stores), out, err).execute(args);
+        }
+    }
+
+    static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new CrawlSequence(), new Factory(context));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof LocalStores.DataDirectoryInUseException busy) {
+                commandLine.getErr().println("crawl-sequence: " + busy.getMessage());
+                return ExitCode.STORE_BUSY;
+            }
             commandLine.getErr().println("crawl-sequence: internal error: " + e
                     + " (this is a bug; please report it with the command line and input)");
             return ExitCode.INTERNAL_ERROR;
         });
         return cli;
+    }
+
+    /** Builds subcommands, handing the process's {@link CliContext} to those whose constructor takes it. */
+    private record Factory(CliContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> withContext = type.getDeclaredConstructor(CliContext.class);
+                withContext.setAccessible(true);
+                return withContext.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 }

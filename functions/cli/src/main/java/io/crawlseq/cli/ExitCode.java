@@ -14,6 +14,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** {@code run}: the sequence ran and the execution failed, timed out or was aborted. */
     public static final int RUN_FAILED = 3;
+    /** The local data directory is in use by another crawl-sequence process (commands that use the store). */
+    public static final int STORE_BUSY = 4;
     /** A bug in crawl-sequence; the message says how to report it (sysexits EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
 

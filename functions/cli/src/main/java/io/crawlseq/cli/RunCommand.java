@@ -3,7 +3,8 @@ package io.crawlseq.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crawlseq.cli.run.CommandDispatcher;
+import io.crawlseq.cli.local.LocalCommands;
+import io.crawlseq.cli.local.StoreRunRecorder;
 import io.crawlseq.cli.run.LocalRun;
 import io.crawlseq.cli.run.MockResults;
 import io.crawlseq.cli.run.RunProgress;
@@ -11,7 +12,9 @@ import io.crawlseq.cli.run.RunReport;
 import io.crawlseq.lang.compile.Compilation;
 import io.crawlseq.lang.compile.SequenceCompiler;
 import io.crawlseq.lang.model.Sequence;
+import io.crawlseq.commands.CommandProgress;
 import io.crawlseq.lang.registry.CommandRegistry;
+import io.crawlseq.store.Storage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Compile a sequence and run its state machine in-process on the local engine, the",
-            "command handlers answering its Lambda tasks (no AWS account needed).",
+            "command handlers answering its Lambda tasks (no AWS account needed). The run, its",
+            "steps and metrics are kept in the local store ('history', 'show', 'stats').",
             "--mock-results scripts step results instead, to test a sequence's logic."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -40,14 +44,14 @@ import picocli.CommandLine.Spec;
             "1:the sequence has errors; nothing ran",
             "2:usage error",
             "3:the run failed, timed out or was aborted",
+            "4:the data directory is in use by another crawl-sequence process",
             "70:internal error (a bug in crawl-sequence)",
         })
 final class RunCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Set by the application that wires command handlers in; none until then. */
-    static CommandDispatcher dispatcher = CommandDispatcher.none();
+    private final CliContext context;
 
     @Spec
     CommandSpec spec;
@@ -74,6 +78,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Fraction of retry and Wait delays actually waited (tests use 0).")
     double delayScale;
 
+    @Mixin
+    AllowHostOptions allowHosts;
+
+    @Mixin
+    StoreOptions store;
+
+    RunCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -91,19 +105,25 @@ final class RunCommand implements Callable<Integer> {
                     "no start URL: pass --start-url URL or set startUrl in the sequence");
         }
         String name = sequence.name().orElse(baseName(file));
-        Clock clock = Clock.systemUTC();
+        Clock clock = context.environment().clock();
         String runId = LocalRun.newRunId(clock);
-        RunProgress shown = showProgress() ? RunProgress.lines(err) : RunProgress.silent();
-        if (showProgress()) {
+        boolean show = showProgress();
+        RunProgress shown = show ? RunProgress.lines(err) : RunProgress.silent();
+        Storage storage = context.stores().storage(store.location(context.environment()));
+        LocalCommands commands = new LocalCommands(storage,
+                context.environment().crawlerConfig(allowHosts.allowList(context.environment(), spec.commandLine())),
+                show ? TerminalProgress.lines(err) : CommandProgress.NONE, clock);
+        if (show) {
             err.println("run " + runId + ": " + name + " on " + runContext.path("startUrl").asText());
             err.flush();
         }
-        RunReport report = new LocalRun(dispatcher, mocks, shown, clock, delayScale)
-                .run(name, compilation.compiled().orElseThrow(), runContext, runId);
+        RunReport report = new LocalRun(commands.dispatcher(), mocks, shown, clock, delayScale,
+                new StoreRunRecorder(storage.runs())).run(name, compilation.compiled().orElseThrow(), runContext, runId);
         if (json) {
             out.print(io.crawlseq.lang.compile.AslJson.print(report.toJson()));
         } else {
             out.print(report.toText());
+            out.println("  history: crawl-sequence show " + runId);
         }
         out.flush();
         return report.succeeded() ? ExitCode.OK : ExitCode.RUN_FAILED;

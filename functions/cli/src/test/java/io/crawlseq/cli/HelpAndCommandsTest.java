@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HelpAndCommandsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "compile", "plan", "run", "commands"})
+    @ValueSource(strings = {"validate", "compile", "plan", "run", "command", "history", "show", "stats", "demo", "commands"})
     void everySubcommand_hasHelp_documentingItsExitCodes(String subcommand) {
         CliRun run = CliRun.of(subcommand, "--help");
 

@@ -33,16 +33,24 @@ public final class LocalRun {
     private final RunProgress progress;
     private final Clock clock;
     private final double delayScale;
+    private final RunRecorder recorder;
 
     /**
      * @param delayScale how much of retry waits to actually wait (1 = as written, 0 = not at all)
      */
     public LocalRun(CommandDispatcher dispatcher, MockResults mocks, RunProgress progress, Clock clock, double delayScale) {
+        this(dispatcher, mocks, progress, clock, delayScale, RunRecorder.NONE);
+    }
+
+    /** @param recorder keeps the run's history (the store in the CLI) */
+    public LocalRun(CommandDispatcher dispatcher, MockResults mocks, RunProgress progress, Clock clock, double delayScale,
+                    RunRecorder recorder) {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.mocks = Objects.requireNonNull(mocks, "mocks");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.delayScale = delayScale;
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
     }
 
     /** A run id that sorts by start time and is a valid execution name: {@code 20261121-120301-3fa9c1}. */
@@ -68,8 +76,11 @@ public final class LocalRun {
         LocalEngine engine = LocalEngine.builder().taskInvoker(invoker).clock(clock).delayScale(delayScale)
                 .listener(warnings).build();
         Instant started = clock.instant();
+        recorder.started(runId, sequenceName, started, input);
         ExecutionResult result = engine.start(machine, input, runId, sequenceName);
-        return new RunReport(runId, sequenceName, result.status(), input, result.output(), result.error(), result.cause(),
-                started, Duration.between(started, clock.instant()), invoker.records());
+        RunReport report = new RunReport(runId, sequenceName, result.status(), input, result.output(), result.error(),
+                result.cause(), started, Duration.between(started, clock.instant()), invoker.records());
+        recorder.finished(report);
+        return report;
     }
 }

@@ -92,7 +92,7 @@ public record RunReport(String runId, String sequenceName, ExecutionStatus statu
     }
 
     /** Messages of logWarning steps that remain in the final results. */
-    static List<String> warnings(JsonNode output) {
+    public static List<String> warnings(JsonNode output) {
         List<String> out = new ArrayList<>();
         if (output == null) {
             return out;
