@@ -114,7 +114,7 @@ public record CommandRequest(CommandSpec spec, String stepId, String runId, Obje
 
     public CommandRequest withAttempt(int value) {
         return new CommandRequest(spec, stepId, runId, args, context, startUrl, iteration, value, continuation,
-                resumeState, deadline);
+                resumeState, deadline, counted);
     }
 
     public CommandRequest withDeadline(Instant value) {

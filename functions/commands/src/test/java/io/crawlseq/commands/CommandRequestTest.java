@@ -54,13 +54,13 @@ class CommandRequestTest {
     }
 
     @Test
-    void loopPositionsAndAttempt_giveTheHistoryStepIdAndTheOneBasedAttempt() throws Exception {
+    void loopPositions_giveTheHistoryStepId_andTheAttemptStartsAtOneUntilTheRunnerReadsTheHistory() throws Exception {
         CommandRequest r = read("{\"command\": \"findTopicHubs\", \"stepId\": \"explore\", \"runId\": \"r\", \"attempt\": 2,"
                 + " \"loop\": {\"index\": 3, \"last\": false, \"outer\": {\"index\": 1}}}");
 
         assertThat(r.iteration()).containsExactly(1, 3);
         assertThat(r.historyStepId()).isEqualTo("explore[1][3]");
-        assertThat(r.attempt()).isEqualTo(3);
+        assertThat(r.attempt()).isEqualTo(1);
         assertThat(r.invocation()).isEqualTo(1);
     }
 

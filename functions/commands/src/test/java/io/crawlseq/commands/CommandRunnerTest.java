@@ -235,13 +235,25 @@ class CommandRunnerTest {
             assertThat(s.status()).isEqualTo(StepStatus.FAILED);
             assertThat(s.error().orElseThrow().type()).isEqualTo(CommandErrors.TRANSIENT);
         });
-        next.put("attempt", 1);
         CommandRunner.Invocation retried = runner.run(next, BUDGET);
         assertThat(retried.envelope().path("status").asText()).isEqualTo("success");
         assertThat(steps("run-retry")).filteredOn(s -> s.invocation() == 2).singleElement().satisfies(s -> {
             assertThat(s.status()).isEqualTo(StepStatus.SUCCEEDED);
             assertThat(s.attempt()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void aDuplicateDeliveryOfAFinishedInvocation_returnsItsRecordedResult_withoutRunningTheHandlerAgain() throws Exception {
+        Scripted handler = new Scripted().then(r -> new CommandOutcome.Completed(counters(4, 40).put("hubCount", 1)));
+        CommandRunner runner = runner(handler);
+
+        CommandRunner.Invocation first = runner.run(payload("run-dup"), BUDGET);
+        CommandRunner.Invocation again = runner.run(payload("run-dup"), BUDGET);
+
+        assertThat(handler.seen).hasSize(1);
+        assertThat(again.envelope().toString()).isEqualTo(first.envelope().toString());
+        assertThat(metricsToday()).singleElement().satisfies(d -> assertThat(d.counters().invocations()).isEqualTo(1));
     }
 
     @Test
