@@ -10,11 +10,15 @@ import io.crawlseq.crawler.crawl.CrawledPage;
 import io.crawlseq.crawler.crawl.UrlFilters;
 import io.crawlseq.crawler.frontier.FrontierState;
 import io.crawlseq.crawler.page.Link;
+import io.crawlseq.crawler.page.LinkLocation;
+import io.crawlseq.crawler.page.PageAnalysis;
 import io.crawlseq.crawler.page.UrlShapes;
 import io.crawlseq.crawler.url.SiteScope;
 import io.crawlseq.crawler.url.UrlParser;
 import io.crawlseq.crawler.url.WebUrl;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +96,31 @@ public final class ArticleCrawl {
         return Crawl.resume(crawler, options.crawlOptions(), handler(foundOn, articles, progress), state).run();
     }
 
+    /**
+     * The page's followable links, those in its content (teaser cards, main column, story text)
+     * before those in asides, navigation and footers: breadth-first all the same, but a crawl with a
+     * small download budget spends it on the listing's stories rather than on the site menu.
+     */
+    static List<String> contentFirst(PageAnalysis page) {
+        Set<String> ordered = new LinkedHashSet<>();
+        for (int pass = 0; pass < 3; pass++) {
+            for (Link link : page.links()) {
+                if (!link.nofollow() && rank(link.location()) == pass) {
+                    ordered.add(link.url());
+                }
+            }
+        }
+        return new ArrayList<>(ordered);
+    }
+
+    private static int rank(LinkLocation location) {
+        return switch (location) {
+            case ARTICLE_CARD, MAIN, ARTICLE_BODY -> 0;
+            case BODY, ASIDE, BREADCRUMB -> 1;
+            case NAV, HEADER, FOOTER -> 2;
+        };
+    }
+
     private static CrawlHandler handler(Map<String, String> foundOn, Consumer<ArticleRecord> articles,
                                         Consumer<CrawlProgress> progress) {
         return new CrawlHandler() {
@@ -111,7 +140,7 @@ public final class ArticleCrawl {
                         }
                     }
                 }
-                return page.analysis().followableUrls();
+                return contentFirst(page.analysis());
             }
 
             @Override

@@ -57,6 +57,17 @@ class OpsTest {
     }
 
     @Test
+    void articleCrawl_withASmallBudget_spendsItOnTheListingsStoriesBeforeItsMenus() {
+        WebUrl hub = UrlParser.parse(server.url("/world/france")).orElseThrow();
+        List<ArticleRecord> articles = new ArrayList<>();
+
+        CrawlReport report = ArticleCrawl.run(crawler, ArticleCrawl.Options.of(hub).limits(1, 6, 2), articles::add, p -> { });
+
+        assertThat(report.progress().downloads()).isEqualTo(6);
+        assertThat(articles).hasSize(5).allSatisfy(a -> assertThat(a.hubUrl()).isEqualTo(hub.toString()));
+    }
+
+    @Test
     void sitemapDiscovery_readsIndexGzipAndNewsSitemaps() {
         SitemapDiscovery found = SitemapCrawl.discover(crawler, start, SitemapOptions.defaults());
 
