@@ -143,7 +143,8 @@ final class CommandCommand implements Callable<Integer> {
             out.print(AslJson.print(result));
         } else {
             out.print(ResultText.of(result, invocations.size()));
-            out.println("  run " + runId + " (crawl-sequence show " + runId + ")");
+            out.println();
+            out.println("run " + runId + " (details: crawl-sequence show " + runId + ")");
         }
         out.flush();
         return failed ? ExitCode.RUN_FAILED : ExitCode.OK;

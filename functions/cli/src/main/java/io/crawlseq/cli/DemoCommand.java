@@ -119,8 +119,11 @@ final class DemoCommand implements Callable<Integer> {
             out.print(summary(report, storage, SiteId.ofUrl(start)));
             out.flush();
             if (keepServing) {
+                // let other crawl-sequence processes (history, show, command) use the data directory meanwhile
+                context.stores().close();
                 out.println();
-                out.println("Still serving " + start + " (Ctrl-C to stop)");
+                out.println("Still serving " + start + " (Ctrl-C to stop; try: crawl-sequence command siteExplorer"
+                        + " --start-url " + start + " --allow-host " + site.hostPort() + ")");
                 out.flush();
                 new CountDownLatch(1).await();
             }
