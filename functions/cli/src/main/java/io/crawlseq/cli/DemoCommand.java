@@ -102,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Clock clock = context.environment().clock();
         Storage storage = context.stores().storage(store.location(context.environment()));
-        try (DemoSite site = DemoSite.start(port)) {
+        try (DemoSite site = start()) {
             String start = site.baseUrl() + "/";
             out.println("Serving \"The Loopback Ledger\", a demo news site (" + site.size() + " pages and files), at " + start);
             out.println("Running the demo sequence: sitemaps, country hubs, stories from each country hub, topic hubs");
@@ -128,6 +128,15 @@ final class DemoCommand implements Callable<Integer> {
                 new CountDownLatch(1).await();
             }
             return report.succeeded() ? ExitCode.OK : ExitCode.RUN_FAILED;
+        }
+    }
+
+    private DemoSite start() throws IOException {
+        try {
+            return DemoSite.start(port);
+        } catch (java.net.BindException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--port " + port + ": cannot serve the demo site there (" + e.getMessage() + "); try another port or 0");
         }
     }
 

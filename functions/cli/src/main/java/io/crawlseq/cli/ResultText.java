@@ -65,8 +65,11 @@ final class ResultText {
         }
         if (items.get(0).isValueNode()) {
             List<String> values = new ArrayList<>();
-            items.forEach(v -> values.add(v.asText()));
-            sb.append("  ").append(name).append(": ").append(String.join(", ", values)).append('\n');
+            for (int i = 0; i < items.size() && i < ROWS; i++) {
+                values.add(items.get(i).asText());
+            }
+            sb.append("  ").append(name).append(": ").append(String.join(", ", values))
+                    .append(items.size() > ROWS ? ", ... and " + (items.size() - ROWS) + " more" : "").append('\n');
             return;
         }
         sb.append('\n');
