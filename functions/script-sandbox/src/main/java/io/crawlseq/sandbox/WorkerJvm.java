@@ -2,14 +2,20 @@ package io.crawlseq.sandbox;
 
 import io.crawlseq.sandbox.internal.worker.WorkerMain;
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +50,44 @@ public record WorkerJvm(Path java, List<String> classpath, Optional<Path> cdsArc
 
     public WorkerJvm withCdsArchive(Path archive) {
         return new WorkerJvm(java, classpath, Optional.of(archive), extraOptions);
+    }
+
+    /**
+     * A CDS archive in {@code directory} (created when missing), named for the java executable and
+     * classpath so that installs and builds never overwrite each other's archive. Without a usable
+     * directory: no archive.
+     */
+    public WorkerJvm withCdsArchiveIn(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException | RuntimeException e) {
+            return new WorkerJvm(java, classpath, Optional.empty(), extraOptions);
+        }
+        return withCdsArchive(directory.resolve("script-worker-" + Runtime.version().feature() + "-" + fingerprint() + ".jsa"));
+    }
+
+    /**
+     * Where command-line tools keep the worker's CDS archive: {@code $XDG_CACHE_HOME/crawl-sequences},
+     * else {@code ~/.cache/crawl-sequences}.
+     */
+    public static Path userCacheDirectory(Map<String, String> environment) {
+        String xdg = environment.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("crawl-sequences");
+    }
+
+    private String fingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(java.toString().getBytes(StandardCharsets.UTF_8));
+            for (String entry : classpath) {
+                sha.update((byte) 0);
+                sha.update(entry.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     public WorkerJvm withExtraOptions(List<String> options) {
