@@ -55,9 +55,13 @@ public record WorkerJvm(Path java, List<String> classpath, Optional<Path> cdsArc
     /**
      * A CDS archive in {@code directory} (created when missing), named for the java executable and
      * classpath so that installs and builds never overwrite each other's archive. Without a usable
-     * directory: no archive.
+     * directory, or with a classpath the JVM cannot archive (directories on it): no archive, and
+     * nothing is created.
      */
     public WorkerJvm withCdsArchiveIn(Path directory) {
+        if (!withCdsArchive(directory.resolve("probe.jsa")).usesCds()) {
+            return new WorkerJvm(java, classpath, Optional.empty(), extraOptions);
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException | RuntimeException e) {
