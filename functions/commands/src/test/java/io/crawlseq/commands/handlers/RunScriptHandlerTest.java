@@ -107,12 +107,13 @@ class RunScriptHandlerTest {
     }
 
     private CommandRunner.Invocation run(ObjectNode args) throws CommandException, InterruptedException {
-        return run(executor, args);
+        return run(executor, "extract", args);
     }
 
-    private CommandRunner.Invocation run(ScriptExecutor scriptExecutor, ObjectNode args)
+    /** Each step of a run is answered once (a later delivery gets the recorded result): one step id per call. */
+    private CommandRunner.Invocation run(ScriptExecutor scriptExecutor, String stepId, ObjectNode args)
             throws CommandException, InterruptedException {
-        ObjectNode payload = JSON.createObjectNode().put("command", "runScript").put("stepId", "extract")
+        ObjectNode payload = JSON.createObjectNode().put("command", "runScript").put("stepId", stepId)
                 .put("runId", "run-1");
         payload.set("args", args);
         payload.putObject("context").put("startUrl", site.url("/world"));
@@ -243,8 +244,8 @@ class RunScriptHandlerTest {
             }
         };
 
-        CommandRunner.Invocation found = run(fromBucket, args("scripts/headlines.js", "/business"));
-        CommandRunner.Invocation escaping = run(fromBucket, args("../secrets/x.js", "/business"));
+        CommandRunner.Invocation found = run(fromBucket, "found", args("scripts/headlines.js", "/business"));
+        CommandRunner.Invocation escaping = run(fromBucket, "escaping", args("../secrets/x.js", "/business"));
 
         assertThat(found.envelope().path("status").asText()).as(found.envelope().toPrettyString()).isEqualTo("success");
         assertThat(found.envelope().path("recordCount").asInt()).isEqualTo(2);
