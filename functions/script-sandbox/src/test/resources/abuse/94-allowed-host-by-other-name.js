@@ -1,7 +1,8 @@
 // expect: security
 // attempted: BLOCKED_BY_POLICY
 // message: names this machine
-// The allowed fixture reached through the name localhost instead of the allowed address.
+// A loopback service (the decoy) reached through the name localhost instead of an address.
 function scrapeData(url) {
-  return [{body: http.get(url.replace('127.0.0.1', 'localhost')).body}];
+  const decoy = url.match(/decoy=(\d+)/)[1];
+  return [{body: http.get('http://localhost:' + decoy + '/').body}];
 }

@@ -39,24 +39,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refused, {@code // data: [json]} (the records, without their source tag).
  *
  * <p>{@code http.get} is the real crawler fetcher ({@link CrawlerScriptHttp}) allowing exactly one
- * loopback fixture server, the source every script gets ({@code http://127.0.0.1:PORT/world/}). Its
- * {@code /go/*} routes redirect to addresses the SSRF guard must refuse.
+ * loopback fixture server, the source every script gets ({@code http://127.0.0.1:PORT/world/?decoy=N}).
+ * Its {@code /go/*} routes redirect to addresses the SSRF guard must refuse, among them a decoy server
+ * on loopback port N that is not allowed and must never see a request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AbuseCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Where the fixture's redirects point: addresses no script may reach through an allowed host. */
+    /** Where the fixture's redirects point ({@code DECOY} is the decoy server's port): addresses no script may reach. */
     private static final Map<String, String> REDIRECTS = Map.of(
-            "/go/loopback", "http://127.0.0.1:1/admin",
+            "/go/loopback", "http://127.0.0.1:DECOY/admin",
             "/go/metadata", "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
             "/go/private-decimal", "http://167772161/",
-            "/go/ipv6-loopback", "http://[::1]/");
+            "/go/ipv6-loopback", "http://[::1]:DECOY/");
     /** Tight limits keep the corpus quick: loops hit the statement limit in well under a second. */
     private static final ScriptLimits CORPUS_LIMITS = ScriptLimits.DEFAULTS
             .withTimeoutMs(6_000).withStatementLimit(10_000_000).withMemoryMb(128);
 
     private static LoopbackServer fixture;
+    /** A server on loopback that is not allowed: it must never see a request. */
+    private static LoopbackServer decoy;
     private static CrawlerScriptHttp http;
     private static ScriptRunner runner;
     private static String source;
@@ -64,9 +67,12 @@ class AbuseCorpusTest {
     @BeforeAll
     static void startRunner() {
         fixture = LoopbackServer.start();
+        decoy = LoopbackServer.start();
+        decoy.fallback(Responses.html("<p>secret</p>"));
         fixture.route("/world/", Responses.html("<title>World</title><h1>World news</h1>"));
-        REDIRECTS.forEach((path, target) -> fixture.route(path, Responses.redirect(302, target)));
-        source = fixture.url("/world/");
+        REDIRECTS.forEach((path, target) -> fixture.route(path,
+                Responses.redirect(302, target.replace("DECOY", String.valueOf(decoy.port())))));
+        source = fixture.url("/world/?decoy=" + decoy.port());
         http = CrawlerScriptHttp.open(TestConfigs.fast(CrawlClock.system(), fixture).retry(RetryPolicy.noRetries()));
         // A worker may serve several corpus scripts (each in fresh contexts); one that was killed is replaced.
         runner = new ScriptRunner(RunnerConfig.defaults().http(http).prestart(true).runsPerWorker(25));
@@ -77,6 +83,7 @@ class AbuseCorpusTest {
         runner.close();
         http.close();
         fixture.close();
+        decoy.close();
     }
 
     static Stream<AbuseCase> corpus() {
@@ -117,11 +124,12 @@ class AbuseCorpusTest {
 
     @Test
     @Order(2)
-    void fixture_neverReceivedARequestForARefusedRedirectTarget() {
-        // Every refused fetch is refused before a byte is sent: the only paths requested are the
-        // fixture's own (robots.txt, the source page, the redirecting routes).
+    void refusedFetches_neverReachedTheirTarget() {
+        // Refusals come before a byte is sent: the decoy (targeted directly, by name and through
+        // redirects) saw nothing, and the fixture only its own routes.
+        assertThat(decoy.requests()).isEmpty();
         assertThat(fixture.paths()).isNotEmpty().allSatisfy(path -> assertThat(path)
-                .matches("/robots\\.txt|/world/|/go/[a-z0-9-]+"));
+                .matches("(/robots\\.txt|/world/|/go/[a-z0-9-]+)(\\?decoy=\\d+)?"));
     }
 
     @Test
