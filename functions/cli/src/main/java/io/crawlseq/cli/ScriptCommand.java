@@ -39,18 +39,18 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Run a JavaScript scraping script (it defines scrapeData(url)) in the isolated sandbox, over",
-            "each --source in order (default: the script's DEFAULT_URLS), and print its records grouped",
-            "by source, statistics and errors. The syntax is checked before any source runs.",
-            "http.get in the script fetches through the crawler: robots.txt, politeness, no private,",
-            "loopback or metadata addresses unless --allow-host (or CRAWLSEQ_ALLOW_HOSTS) opens them."},
+            "Run a JavaScript scraping script (it defines scrapeData(url)) in the isolated sandbox over each "
+                    + "--source in order (default: the script's DEFAULT_URLS), and print its records grouped by "
+                    + "source, statistics and errors. The syntax is checked before any source runs.",
+            "http.get in the script fetches through the crawler: robots.txt, politeness, and no private, "
+                    + "loopback or metadata address unless --allow-host (or CRAWLSEQ_ALLOW_HOSTS) opens it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the script succeeded on every source",
             "1:the script cannot run: unreadable file, syntax error, no source, unusable DEFAULT_URLS",
             "2:usage error (unknown option, a limit out of range, a source that is not an http(s) URL)",
-            "3:the script ran and failed on at least one source (runtime, timeout, resource, security,",
-            "  network or parse error; records emitted before the failure are still printed)",
+            "3:the script ran and failed on at least one source (runtime, timeout, resource, security, network "
+                    + "or parse error); the records it emitted before are still printed",
             "70:internal error (a bug in crawl-sequence)",
         })
 final class ScriptCommand implements Callable<Integer> {
