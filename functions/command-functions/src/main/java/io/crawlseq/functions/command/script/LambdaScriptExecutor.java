@@ -40,8 +40,8 @@ public final class LambdaScriptExecutor implements ScriptExecutor {
 
     /** Name or ARN of the script-runner function. */
     public static final String FUNCTION_VARIABLE = "SCRIPT_RUNNER_FUNCTION";
-    /** The bucket sequences (and the scripts next to them) are uploaded to. */
-    public static final String BUCKET_VARIABLE = "SEQUENCES_BUCKET";
+    /** The bucket sequences (and the scripts next to them) are uploaded to: the sequences bucket. */
+    public static final String BUCKET_VARIABLE = "SCRIPTS_BUCKET";
     /** The key prefix sequences are uploaded under ("" or ending in '/'); script keys are relative to it. */
     public static final String PREFIX_VARIABLE = "SEQUENCES_PREFIX";
 
