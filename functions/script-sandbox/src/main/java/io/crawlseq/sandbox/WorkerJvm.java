@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import org.graalvm.polyglot.Context;
 
 /**
@@ -100,7 +104,55 @@ public record WorkerJvm(Path java, List<String> classpath, Optional<Path> cdsArc
 
     /** Whether the CDS archive can be used: configured and the classpath is jars only. */
     public boolean usesCds() {
-        return cdsArchive.isPresent() && classpath.stream().allMatch(e -> e.endsWith(".jar") && Files.isRegularFile(Path.of(e)));
+        return cdsArchive.isPresent() && ARCHIVABLE.computeIfAbsent(classpath, WorkerJvm::archivable);
+    }
+
+    private static final Map<List<String>, Boolean> ARCHIVABLE = new ConcurrentHashMap<>();
+
+    /**
+     * Whether the JVM can write a CDS archive for this classpath: only jars, also among the entries
+     * jar manifests add ({@code Class-Path}, followed from jar to jar). A manifest naming a directory
+     * (DynamoDB Local's names {@code .}) makes the JVM fail the archive at exit, so no archive is
+     * asked for then.
+     */
+    static boolean archivable(List<String> classpath) {
+        Set<Path> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<Path> pending = new java.util.ArrayDeque<>();
+        classpath.forEach(e -> pending.add(Path.of(e)));
+        int given = pending.size();
+        for (int visited = 0; !pending.isEmpty(); visited++) {
+            Path entry = pending.poll().toAbsolutePath().normalize();
+            boolean fromManifest = visited >= given;
+            if (!seen.add(entry) || fromManifest && Files.notExists(entry)) {
+                continue; // the JVM skips what a manifest names but is not there
+            }
+            if (!Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
+                return false;
+            }
+            Optional<List<Path>> added = manifestClassPath(entry);
+            if (added.isEmpty()) {
+                return false;
+            }
+            pending.addAll(added.get());
+        }
+        return true;
+    }
+
+    /** The entries a jar's manifest adds, resolved against the jar's directory; empty when the jar cannot be read. */
+    private static Optional<List<Path>> manifestClassPath(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String value = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            List<Path> entries = new ArrayList<>();
+            for (String relative : value == null ? new String[0] : value.trim().split("\\s+")) {
+                if (!relative.isEmpty()) {
+                    entries.add(jar.getParent().resolve(relative));
+                }
+            }
+            return Optional.of(entries);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     static List<String> detectClasspath() {

@@ -3,11 +3,16 @@ package io.crawlseq.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,15 +21,23 @@ class WorkerJvmTest {
     @TempDir
     Path dir;
 
-    private WorkerJvm jvmWith(String... entries) throws IOException {
-        List<String> classpath = new java.util.ArrayList<>();
-        for (String entry : entries) {
-            Path p = dir.resolve(entry);
-            if (entry.endsWith(".jar")) {
-                Files.write(p, new byte[] {'P', 'K'});
-            } else {
-                Files.createDirectories(p);
-            }
+    /** An empty jar, with a manifest {@code Class-Path} when given. */
+    private Path jar(String name, String manifestClassPath) throws IOException {
+        Path file = dir.resolve(name);
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (manifestClassPath != null) {
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, manifestClassPath);
+        }
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.flush();
+        }
+        return file;
+    }
+
+    private WorkerJvm jvmWith(Path... entries) {
+        List<String> classpath = new ArrayList<>();
+        for (Path p : entries) {
             classpath.add(p.toString());
         }
         return new WorkerJvm(Path.of("/usr/bin/java"), classpath, Optional.empty(), List.of());
@@ -33,26 +46,49 @@ class WorkerJvmTest {
     @Test
     void withCdsArchiveIn_forAJarOnlyClasspath_createsTheDirectoryAndNamesTheArchiveForThisClasspath() throws IOException {
         Path cache = dir.resolve("cache/crawl-sequences");
+        Path a = jar("a.jar", null);
+        Path b = jar("b.jar", null);
+        Path c = jar("c.jar", null);
 
-        WorkerJvm a = jvmWith("a.jar", "b.jar").withCdsArchiveIn(cache);
-        WorkerJvm b = jvmWith("a.jar", "c.jar").withCdsArchiveIn(cache);
+        WorkerJvm ab = jvmWith(a, b).withCdsArchiveIn(cache);
+        WorkerJvm ac = jvmWith(a, c).withCdsArchiveIn(cache);
 
         assertThat(cache).isDirectory();
-        assertThat(a.usesCds()).isTrue();
-        assertThat(a.cdsArchive().orElseThrow().getFileName().toString())
+        assertThat(ab.usesCds()).isTrue();
+        assertThat(ab.cdsArchive().orElseThrow().getFileName().toString())
                 .matches("script-worker-" + Runtime.version().feature() + "-[0-9a-f]{12}\\.jsa");
-        assertThat(a.cdsArchive()).isNotEqualTo(b.cdsArchive());
-        assertThat(jvmWith("a.jar", "b.jar").withCdsArchiveIn(cache).cdsArchive()).isEqualTo(a.cdsArchive());
+        assertThat(ab.cdsArchive()).isNotEqualTo(ac.cdsArchive());
+        assertThat(jvmWith(a, b).withCdsArchiveIn(cache).cdsArchive()).isEqualTo(ab.cdsArchive());
     }
 
     @Test
     void withCdsArchiveIn_withADirectoryOnTheClasspath_usesNoArchiveAndCreatesNothing() throws IOException {
         Path cache = dir.resolve("untouched");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
 
-        WorkerJvm jvm = jvmWith("a.jar", "classes").withCdsArchiveIn(cache);
+        WorkerJvm jvm = jvmWith(jar("a.jar", null), classes).withCdsArchiveIn(cache);
 
         assertThat(jvm.cdsArchive()).isEmpty();
         assertThat(cache).doesNotExist();
+    }
+
+    @Test
+    void usesCds_followsManifestClassPaths_andRefusesWhenOneNamesADirectory() throws IOException {
+        Path cache = dir.resolve("cache");
+        jar("dep.jar", null);
+        Path launcher = jar("launcher.jar", "dep.jar missing.jar");
+        Path dynamoLike = jar("dynamo-like.jar", ". lib/other.jar");
+
+        assertThat(jvmWith(launcher).withCdsArchive(cache.resolve("x.jsa")).usesCds()).isTrue();
+        assertThat(jvmWith(jar("top.jar", "dynamo-like.jar")).withCdsArchive(cache.resolve("x.jsa")).usesCds()).isFalse();
+        assertThat(jvmWith(dynamoLike).withCdsArchiveIn(cache).cdsArchive()).isEmpty();
+    }
+
+    @Test
+    void usesCds_withAnUnreadableJar_isFalse() throws IOException {
+        Path broken = Files.write(dir.resolve("broken.jar"), new byte[] {'P', 'K'});
+
+        assertThat(jvmWith(broken).withCdsArchive(dir.resolve("x.jsa")).usesCds()).isFalse();
     }
 
     @Test
