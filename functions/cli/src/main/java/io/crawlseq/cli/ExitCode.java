@@ -12,7 +12,7 @@ public final class ExitCode {
     public static final int PROBLEMS = 1;
     /** The command line itself is wrong (unknown option, missing argument). */
     public static final int USAGE = 2;
-    /** {@code run}: the sequence ran and the execution failed, timed out or was aborted. */
+    /** It ran and failed: {@code run}, the execution failed, timed out or was aborted; {@code script}, a source failed. */
     public static final int RUN_FAILED = 3;
     /** The local data directory is in use by another crawl-sequence process (commands that use the store). */
     public static final int STORE_BUSY = 4;

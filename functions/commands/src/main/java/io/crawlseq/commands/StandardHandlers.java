@@ -4,6 +4,7 @@ import io.crawlseq.commands.handlers.BasicArticleCrawlHandler;
 import io.crawlseq.commands.handlers.EnsureCountryHubsHandler;
 import io.crawlseq.commands.handlers.FindTopicHubsHandler;
 import io.crawlseq.commands.handlers.LogWarningHandler;
+import io.crawlseq.commands.handlers.RunScriptHandler;
 import io.crawlseq.commands.handlers.SiteExplorerHandler;
 import io.crawlseq.commands.handlers.SitemapDiscoveryHandler;
 import io.crawlseq.commands.handlers.SitemapOnlyHandler;
@@ -26,6 +27,7 @@ public final class StandardHandlers {
                 new SitemapDiscoveryHandler(),
                 new SitemapOnlyHandler(),
                 new BasicArticleCrawlHandler(),
-                new LogWarningHandler()));
+                new LogWarningHandler(),
+                new RunScriptHandler()));
     }
 }
