@@ -7,6 +7,8 @@ import io.crawlseq.cli.local.LocalCommands;
 import io.crawlseq.cli.run.LocalRun;
 import io.crawlseq.commands.CommandException;
 import io.crawlseq.commands.CommandProgress;
+import io.crawlseq.commands.script.LocalScriptExecutor;
+import io.crawlseq.crawler.CrawlerConfig;
 import io.crawlseq.commands.CommandRunner;
 import io.crawlseq.lang.compile.AslJson;
 import io.crawlseq.lang.registry.ArgFormat;
@@ -17,6 +19,7 @@ import io.crawlseq.store.RunRecord;
 import io.crawlseq.store.RunStatus;
 import io.crawlseq.store.Storage;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,9 +119,18 @@ final class CommandCommand implements Callable<Integer> {
         Clock clock = context.environment().clock();
         Storage storage = context.stores().storage(store.location(context.environment()));
         boolean showProgress = progress != null ? progress : System.console() != null && !json;
-        LocalCommands commands = new LocalCommands(storage,
-                context.environment().crawlerConfig(allowHosts.allowList(context.environment(), spec.commandLine())),
-                showProgress ? TerminalProgress.lines(err) : CommandProgress.NONE, clock);
+        CrawlerConfig crawler = context.environment().crawlerConfig(allowHosts.allowList(context.environment(),
+                spec.commandLine()));
+        // a runScript step names its script relative to the working directory
+        try (LocalScriptExecutor scripts = LocalScriptExecutor.create(crawler, Path.of("").toAbsolutePath())) {
+            return runCommand(new LocalCommands(storage, crawler, scripts,
+                    showProgress ? TerminalProgress.lines(err) : CommandProgress.NONE, clock), storage, given, clock,
+                    showProgress, out, err);
+        }
+    }
+
+    private int runCommand(LocalCommands commands, Storage storage, ObjectNode given, Clock clock, boolean showProgress,
+                           PrintWriter out, PrintWriter err) throws InterruptedException {
         String runId = "cmd-" + LocalRun.newRunId(clock);
         ObjectNode payload = payload(runId, given);
         RunRecord run = RunRecord.started(runId, "command:" + name, clock.instant(), Json.of(input(payload)));

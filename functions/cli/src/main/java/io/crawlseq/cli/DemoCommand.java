@@ -10,6 +10,7 @@ import io.crawlseq.cli.run.MockResults;
 import io.crawlseq.cli.run.RunProgress;
 import io.crawlseq.cli.run.RunReport;
 import io.crawlseq.commands.CommandProgress;
+import io.crawlseq.commands.ScriptExecutor;
 import io.crawlseq.crawler.CrawlerConfig;
 import io.crawlseq.crawler.guard.AllowList;
 import io.crawlseq.lang.compile.Compilation;
@@ -108,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Running the demo sequence: sitemaps, country hubs, stories from each country hub, topic hubs");
             out.flush();
             CrawlerConfig crawler = context.environment().crawlerConfig(AllowList.parse(List.of(site.hostPort())).allowList());
-            LocalCommands commands = new LocalCommands(storage, crawler,
+            LocalCommands commands = new LocalCommands(storage, crawler, ScriptExecutor.UNAVAILABLE,
                     progress ? TerminalProgress.lines(err) : CommandProgress.NONE, clock);
             ObjectNode runContext = RunContexts.merge(compilation.load().sequence().orElseThrow(),
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), start);

@@ -13,6 +13,8 @@ import io.crawlseq.lang.compile.Compilation;
 import io.crawlseq.lang.compile.SequenceCompiler;
 import io.crawlseq.lang.model.Sequence;
 import io.crawlseq.commands.CommandProgress;
+import io.crawlseq.commands.script.LocalScriptExecutor;
+import io.crawlseq.crawler.CrawlerConfig;
 import io.crawlseq.lang.registry.CommandRegistry;
 import io.crawlseq.store.Storage;
 import java.io.IOException;
@@ -110,15 +112,20 @@ final class RunCommand implements Callable<Integer> {
         boolean show = showProgress();
         RunProgress shown = show ? RunProgress.lines(err) : RunProgress.silent();
         Storage storage = context.stores().storage(store.location(context.environment()));
-        LocalCommands commands = new LocalCommands(storage,
-                context.environment().crawlerConfig(allowHosts.allowList(context.environment(), spec.commandLine())),
-                show ? TerminalProgress.lines(err) : CommandProgress.NONE, clock);
+        CrawlerConfig crawler = context.environment().crawlerConfig(allowHosts.allowList(context.environment(),
+                spec.commandLine()));
         if (show) {
             err.println("run " + runId + ": " + name + " on " + runContext.path("startUrl").asText());
             err.flush();
         }
-        RunReport report = new LocalRun(commands.dispatcher(), mocks, shown, clock, delayScale,
-                new StoreRunRecorder(storage.runs())).run(name, compilation.compiled().orElseThrow(), runContext, runId);
+        RunReport report;
+        // runScript steps name their scripts relative to the sequence file
+        try (LocalScriptExecutor scripts = LocalScriptExecutor.create(crawler, file.toAbsolutePath().getParent())) {
+            LocalCommands commands = new LocalCommands(storage, crawler, scripts,
+                    show ? TerminalProgress.lines(err) : CommandProgress.NONE, clock);
+            report = new LocalRun(commands.dispatcher(), mocks, shown, clock, delayScale,
+                    new StoreRunRecorder(storage.runs())).run(name, compilation.compiled().orElseThrow(), runContext, runId);
+        }
         if (json) {
             out.print(io.crawlseq.lang.compile.AslJson.print(report.toJson()));
         } else {

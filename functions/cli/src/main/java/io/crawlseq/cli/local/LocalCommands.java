@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * The one place the CLI assembles command handlers for local runs, as a Lambda's cold start would:
  * the store, a crawler configuration with the allow-list (loopback and private hosts open only
- * when named), no script runner yet, progress to the terminal. {@code run} dispatches the state
+ * when named), the script runner for {@code runScript}, progress to the terminal. {@code run} dispatches the state
  * machine's tasks through {@link #dispatcher()}; {@code command} calls {@link #invoke} directly.
  * Both go through {@link CommandRunner}, the path a Lambda takes.
  */
@@ -36,11 +36,16 @@ public final class LocalCommands {
     private final CommandRunner runner;
     private final Clock clock;
 
-    public LocalCommands(Storage storage, CrawlerConfig crawler, CommandProgress progress, Clock clock) {
+    /**
+     * @param crawler the crawlers' configuration (clock, allow-list); steps apply their politeness args on top
+     * @param scripts runs {@code runScript} steps ({@code LocalScriptExecutor}, or {@link ScriptExecutor#UNAVAILABLE})
+     */
+    public LocalCommands(Storage storage, CrawlerConfig crawler, ScriptExecutor scripts, CommandProgress progress,
+                         Clock clock) {
         this.handlers = StandardHandlers.catalog();
         this.clock = clock;
-        CommandServices services = new CommandServices(CrawlerFactory.configured(crawler), storage,
-                ScriptExecutor.UNAVAILABLE, clock, progress);
+        CommandServices services = new CommandServices(CrawlerFactory.configured(crawler), storage, scripts, clock,
+                progress);
         this.runner = new CommandRunner(registry, handlers, services);
     }
 
