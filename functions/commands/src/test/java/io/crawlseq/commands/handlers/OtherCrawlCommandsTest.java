@@ -151,4 +151,20 @@ class OtherCrawlCommandsTest {
         assertThat(aws.storage().crawl().articles(siteId(), PageRequest.first(1000)).items())
                 .hasSize(fields.path("articlesFound").asInt());
     }
+
+    @Test
+    void basicArticleCrawl_runAgain_updatesTheRecordedArticlesInsteadOfAddingDuplicates() throws Exception {
+        CommandHarness harness = serve(FixtureSites.sectioned());
+        var args = args("{\"maxDepth\": 2, \"maxDownloads\": 40, \"politeness\": {\"delayMs\": 0}}");
+
+        var first = harness.untilDone("basicArticleCrawl", args, server.url("/"));
+        List<StoredArticle> once = aws.storage().crawl().articles(siteId(), PageRequest.first(1000)).items();
+        var second = harness.untilDone("basicArticleCrawl", args, server.url("/"));
+        List<StoredArticle> twice = aws.storage().crawl().articles(siteId(), PageRequest.first(1000)).items();
+
+        assertThat(once).isNotEmpty().hasSize(finalFields(first).path("articlesFound").asInt());
+        assertThat(twice).hasSameSizeAs(once);
+        assertThat(twice).allSatisfy(a -> assertThat(a.lastRunId()).isEqualTo(second.get(0).request().runId()));
+        assertThat(twice).extracting(StoredArticle::firstSeen).isEqualTo(once.stream().map(StoredArticle::firstSeen).toList());
+    }
 }
