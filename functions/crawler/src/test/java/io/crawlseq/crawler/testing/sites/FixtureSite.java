@@ -18,8 +18,16 @@ import java.util.TreeSet;
  */
 public final class FixtureSite {
 
-    /** A hub the site has: path, kind, ISO code (countries) and topic key (topics). */
-    public record ExpectedHub(String path, HubKind kind, String iso2, String topic) {
+    /**
+     * A hub the site has: path, kind, ISO code (countries, and regions, cities and place topics in a
+     * country), topic key (topics and place topics), and the gazetteer id of its place (regions and
+     * cities; null when the site's ground truth does not name one).
+     */
+    public record ExpectedHub(String path, HubKind kind, String iso2, String topic, String placeId) {
+
+        public ExpectedHub(String path, HubKind kind, String iso2, String topic) {
+            this(path, kind, iso2, topic, null);
+        }
     }
 
     private final String name;
