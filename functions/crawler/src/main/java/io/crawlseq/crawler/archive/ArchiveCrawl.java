@@ -3,6 +3,7 @@ package io.crawlseq.crawler.archive;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.crawlseq.crawler.Crawler;
 import io.crawlseq.crawler.ops.ArticleRecord;
+import io.crawlseq.crawler.ops.StateJson;
 import io.crawlseq.crawler.ops.Stepwise;
 import io.crawlseq.crawler.url.UrlParser;
 import java.util.ArrayList;
@@ -88,11 +89,11 @@ public final class ArchiveCrawl implements Stepwise {
         }
 
         public String toJson() {
-            return ArchiveJson.write(this);
+            return StateJson.write(this);
         }
 
         public static State fromJson(String json) throws JsonProcessingException {
-            return ArchiveJson.read(json, State.class);
+            return StateJson.read(json, State.class);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.crawlseq.crawler.Crawler;
 import io.crawlseq.crawler.fetch.FetchRequest;
 import io.crawlseq.crawler.fetch.FetchResult;
+import io.crawlseq.crawler.ops.StateJson;
 import io.crawlseq.crawler.ops.Stepwise;
 import io.crawlseq.crawler.page.PageAnalysis;
 import io.crawlseq.crawler.page.PageAnalyzer;
@@ -54,7 +55,7 @@ public final class DepthProbe implements Stepwise {
                         boolean hasNext) {
     }
 
-    /** Where a probe stands. Goes to JSON and back ({@link ArchiveJson}). */
+    /** Where a probe stands. Goes to JSON and back . */
     public record State(int version, String hubUrl, Options options, Phase phase, PageScheme scheme, int lo, int hi,
                         Long loopFingerprint, boolean loopDetected, String walkUrl, List<Probe> probed, int requests,
                         int retries, String stop) {
@@ -65,11 +66,11 @@ public final class DepthProbe implements Stepwise {
         }
 
         public String toJson() {
-            return ArchiveJson.write(this);
+            return StateJson.write(this);
         }
 
         public static State fromJson(String json) throws JsonProcessingException {
-            return ArchiveJson.read(json, State.class);
+            return StateJson.read(json, State.class);
         }
     }
 

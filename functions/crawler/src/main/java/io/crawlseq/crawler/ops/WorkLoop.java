@@ -26,6 +26,25 @@ public final class WorkLoop {
         return true;
     }
 
+    /**
+     * When the host may next be asked (politeness delay, Retry-After pause), as a wall-clock time, so
+     * that a continuation in a new invocation, with a new crawler, still waits for it.
+     */
+    public static long hostReadyAtEpochMillis(Crawler crawler, String host) {
+        long readyAt = crawler.hosts().readyAt(host);
+        long now = crawler.clock().nowMillis();
+        long wait = readyAt == Long.MAX_VALUE ? 0 : Math.max(0, readyAt - now);
+        return crawler.clock().instant().toEpochMilli() + wait;
+    }
+
+    /** Makes a fresh crawler wait for the host until a time saved by {@link #hostReadyAtEpochMillis}. */
+    public static void restoreHostReadyAt(Crawler crawler, String host, long epochMillis) {
+        long wait = epochMillis - crawler.clock().instant().toEpochMilli();
+        if (wait > 0 && !host.isEmpty()) {
+            crawler.hosts().pauseUntil(host, crawler.clock().nowMillis() + wait);
+        }
+    }
+
     private static boolean mayStart(Stepwise work, Crawler crawler, long deadlineMillis) {
         if (deadlineMillis == Long.MAX_VALUE) {
             return true;

@@ -57,6 +57,10 @@ final class SiteBuilder {
     private final List<String[]> bodyOnlyHubLinks = new ArrayList<>();
     private final Map<String, String> redirects = new LinkedHashMap<>();
     private String crawlDelay = "2";
+    private boolean softNotFound;
+    private final Map<String, String> missingRedirects = new LinkedHashMap<>();
+    private int rateLimitEvery;
+    private int retryAfterSeconds;
 
     SiteBuilder(String name, String brand, long seed) {
         this.name = name;
@@ -191,6 +195,28 @@ final class SiteBuilder {
         return this;
     }
 
+    /**
+     * Unknown paths answer 200 with the same "latest news" page (a soft 404 that never says so:
+     * its title, heading and stories are those of no place).
+     */
+    SiteBuilder softNotFound() {
+        this.softNotFound = true;
+        return this;
+    }
+
+    /** Unknown paths under {@code prefix} redirect (302) to {@code target} (a section front). */
+    SiteBuilder redirectMissing(String prefix, String target) {
+        missingRedirects.put(prefix, target);
+        return this;
+    }
+
+    /** Every {@code every}-th page request is answered 429 with a Retry-After, once per URL. */
+    SiteBuilder rateLimit(int every, int retryAfterSeconds) {
+        this.rateLimitEvery = every;
+        this.retryAfterSeconds = retryAfterSeconds;
+        return this;
+    }
+
     /** A page that is not a listing (a weather forecast, a game). */
     SiteBuilder plainPage(String path, String title) {
         pages.put(path, page(title + " | " + brand, "", "", "<h1>" + esc(title) + "</h1><p>" + esc(summary())
@@ -224,8 +250,12 @@ final class SiteBuilder {
         writeTag();
         writeHome();
         writeServicePages();
+        Set<String> hidden = new LinkedHashSet<>();
+        sections.stream().filter(sec -> sec.hidden).forEach(sec -> hidden.add(sec.path));
+        FixtureSite.Behaviour behaviour = new FixtureSite.Behaviour(hidden, softNotFound ? latestNewsPage() : null,
+                missingRedirects, rateLimitEvery, retryAfterSeconds);
         return new FixtureSite(name, startPath, pages, redirects, robots(), xmlSitemaps(), gzipSitemaps(), expected,
-                disallowed);
+                disallowed, behaviour);
     }
 
     private Article newArticle(Section s, boolean live) {
@@ -437,6 +467,13 @@ final class SiteBuilder {
                 .append("?page=2\">Next page</a></nav>");
         pages.put(tagPath, page(tagTitle + " | " + brand, "", "", main.toString()));
         expected.add(new FixtureSite.ExpectedHub(tagPath, HubKind.TAG, null, null));
+    }
+
+    /** The soft 404: a generic listing of the newest stories, the same whatever was asked for. */
+    private String latestNewsPage() {
+        StringBuilder main = new StringBuilder("<h1>Latest news</h1><section class=\"container\">");
+        articles.stream().filter(this::listedElsewhere).limit(8).forEach(a -> main.append(card(a)));
+        return page("Latest news | " + brand, "", "", main.append("</section>").toString());
     }
 
     private void writeHome() {

@@ -1,4 +1,4 @@
-package io.crawlseq.crawler.archive;
+package io.crawlseq.crawler.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -6,18 +6,21 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The JSON form of the archive states (records only: what they hold is what is written). */
-final class ArchiveJson {
+/**
+ * The JSON form of the states long operations export between invocations (records of records,
+ * lists and enums: what they hold is what is written; {@code isX()} methods are not properties).
+ */
+public final class StateJson {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .build();
 
-    private ArchiveJson() {
+    private StateJson() {
     }
 
-    static String write(Object state) {
+    public static String write(Object state) {
         try {
             return JSON.writeValueAsString(state);
         } catch (JsonProcessingException e) {
@@ -25,7 +28,7 @@ final class ArchiveJson {
         }
     }
 
-    static <T> T read(String json, Class<T> type) throws JsonProcessingException {
+    public static <T> T read(String json, Class<T> type) throws JsonProcessingException {
         return JSON.readValue(json, type);
     }
 }
