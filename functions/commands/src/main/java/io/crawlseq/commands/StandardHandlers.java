@@ -1,5 +1,13 @@
 package io.crawlseq.commands;
 
+import io.crawlseq.commands.handlers.CrawlCountryHubHistoryHandler;
+import io.crawlseq.commands.handlers.CrawlCountryHubsHistoryHandler;
+import io.crawlseq.commands.handlers.EnsurePlaceHubsHandler;
+import io.crawlseq.commands.handlers.ExploreCountryHubsHandler;
+import io.crawlseq.commands.handlers.FindPlaceAndTopicHubsHandler;
+import io.crawlseq.commands.handlers.GuessPlaceHubsHandler;
+import io.crawlseq.commands.handlers.HubArchiveCrawlHandler;
+import io.crawlseq.commands.handlers.HubDepthProbeHandler;
 import io.crawlseq.commands.handlers.LogWarningHandler;
 import java.util.List;
 
@@ -14,6 +22,14 @@ public final class StandardHandlers {
 
     public static HandlerCatalog catalog() {
         return new HandlerCatalog(List.of(
-                new LogWarningHandler()));
+                new LogWarningHandler(),
+                new ExploreCountryHubsHandler(),
+                new EnsurePlaceHubsHandler(),
+                new FindPlaceAndTopicHubsHandler(),
+                new GuessPlaceHubsHandler(),
+                new HubDepthProbeHandler(),
+                new HubArchiveCrawlHandler(),
+                new CrawlCountryHubHistoryHandler(),
+                new CrawlCountryHubsHistoryHandler()));
     }
 }
