@@ -52,8 +52,10 @@ final class HubWorkHarness {
     private HubWorkHarness(Storage storage, CrawlerConfig config) {
         this.storage = storage;
         this.config = config;
+        // The services' clock stands still: an invocation's work budget is then exactly its timeout in crawler
+        // time (the manual clock), however long the store takes in real time on a busy machine.
         CommandServices services = new CommandServices(CrawlerFactory.configured(config), storage,
-                ScriptExecutor.UNAVAILABLE, Clock.systemUTC(), CommandProgress.NONE);
+                ScriptExecutor.UNAVAILABLE, Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC), CommandProgress.NONE);
         this.runner = new CommandRunner(CommandRegistry.standard(), StandardHandlers.catalog(), services);
     }
 
