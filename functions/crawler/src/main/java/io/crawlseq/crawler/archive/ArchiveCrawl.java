@@ -226,14 +226,8 @@ public final class ArchiveCrawl implements Stepwise {
         return out;
     }
 
-    /** Hubs whose first page was fetched. */
+    /** Hubs whose first page was fetched (whatever it answered). */
     public int hubsVisited() {
-        int n = 0;
-        for (ArchiveWalk w : walks) {
-            if (w.state().pagesWalked() > 0 || w.state().listingDone()) {
-                n++;
-            }
-        }
-        return n;
+        return (int) walks.stream().filter(w -> w.state().visited()).count();
     }
 }

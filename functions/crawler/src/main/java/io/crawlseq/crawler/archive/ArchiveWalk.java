@@ -34,9 +34,11 @@ final class ArchiveWalk {
      * @param listingDone   no more listing pages to fetch
      * @param loopDetected  a page repeated an earlier one, or linked back
      * @param stop          why the listing ended, for humans
+     * @param visited       the hub's first page was fetched (whatever it answered)
      */
     record State(String hubUrl, PageScheme scheme, int pagesWalked, String nextUrl, List<Long> fingerprints,
-                 List<Pending> pending, int retries, boolean listingDone, boolean loopDetected, String stop) {
+                 List<Pending> pending, int retries, boolean listingDone, boolean loopDetected, String stop,
+                 boolean visited) {
 
         State {
             fingerprints = List.copyOf(fingerprints);
@@ -45,7 +47,7 @@ final class ArchiveWalk {
         }
 
         static State start(String hubUrl) {
-            return new State(hubUrl, PageScheme.none(hubUrl), 0, hubUrl, List.of(), List.of(), 0, false, false, "");
+            return new State(hubUrl, PageScheme.none(hubUrl), 0, hubUrl, List.of(), List.of(), 0, false, false, "", false);
         }
 
         boolean done() {
@@ -101,7 +103,7 @@ final class ArchiveWalk {
     void stopListing(String why) {
         if (!s.listingDone()) {
             s = new State(s.hubUrl(), s.scheme(), s.pagesWalked(), null, s.fingerprints(), s.pending(), 0, true,
-                    s.loopDetected(), why);
+                    s.loopDetected(), why, s.visited());
         }
     }
 
@@ -111,7 +113,7 @@ final class ArchiveWalk {
             stories.found(linkRecord(p.url(), p.text()));
         }
         s = new State(s.hubUrl(), s.scheme(), s.pagesWalked(), null, s.fingerprints(), List.of(), 0, true,
-                s.loopDetected(), s.listingDone() ? s.stop() : why);
+                s.loopDetected(), s.listingDone() ? s.stop() : why, s.visited());
     }
 
     private void fetchStory(Crawler crawler, Stories stories) {
@@ -123,25 +125,25 @@ final class ArchiveWalk {
         FetchResult result = fetch(crawler, story.url());
         if (result != null && result.retryable() && s.retries() + 1 < DepthProbe.MAX_RETRIES) {
             s = new State(s.hubUrl(), s.scheme(), s.pagesWalked(), s.nextUrl(), s.fingerprints(), s.pending(),
-                    s.retries() + 1, s.listingDone(), s.loopDetected(), s.stop());
+                    s.retries() + 1, s.listingDone(), s.loopDetected(), s.stop(), s.visited());
             return;
         }
         PageAnalysis analysis = result != null && result.isOk() ? analyzer.analyze(result) : null;
         stories.found(analysis != null && analysis.isArticle() ? ArticleRecord.of(analysis, s.hubUrl())
                 : linkRecord(story.url(), story.text()));
         s = new State(s.hubUrl(), s.scheme(), s.pagesWalked(), s.nextUrl(), s.fingerprints(),
-                s.pending().subList(1, s.pending().size()), 0, s.listingDone(), s.loopDetected(), s.stop());
+                s.pending().subList(1, s.pending().size()), 0, s.listingDone(), s.loopDetected(), s.stop(), s.visited());
     }
 
     private void fetchListing(Crawler crawler, Stories stories) {
         int page = s.pagesWalked() + 1;
         String url = page == 1 ? s.hubUrl() : s.scheme().randomAccess() ? s.scheme().urlFor(page) : s.nextUrl();
         if (url == null) {
-            endListing("the last page links no further");
+            endListing("the last page links no further", s.visited());
             return;
         }
         if (!stories.spend()) {
-            endListing("request budget spent");
+            endListing("request budget spent", s.visited());
             return;
         }
         FetchResult result = fetch(crawler, url);
@@ -152,17 +154,17 @@ final class ArchiveWalk {
                 : ArchivePage.read(page, result, analysis, scheme);
         if (read.verdict() == ArchivePage.Verdict.RETRY && s.retries() + 1 < DepthProbe.MAX_RETRIES) {
             s = new State(s.hubUrl(), s.scheme(), s.pagesWalked(), s.nextUrl(), s.fingerprints(), s.pending(),
-                    s.retries() + 1, false, s.loopDetected(), s.stop());
+                    s.retries() + 1, false, s.loopDetected(), s.stop(), s.visited());
             return;
         }
         if (!read.verdict().hasContent()) {
-            endListing("page " + page + ": " + read.detail());
+            endListing("page " + page + ": " + read.detail(), true);
             return;
         }
         long fp = read.fingerprint().hash();
         if (s.fingerprints().contains(fp)) {
             s = new State(s.hubUrl(), scheme, s.pagesWalked(), null, s.fingerprints(), s.pending(), 0, true, true,
-                    "page " + page + " lists the stories of an earlier page");
+                    "page " + page + " lists the stories of an earlier page", true);
             return;
         }
         List<Pending> pending = new ArrayList<>(s.pending());
@@ -184,12 +186,12 @@ final class ArchiveWalk {
                 : loop ? "page " + page + " links back to an earlier page"
                 : !scheme.randomAccess() && next == null ? "page " + page + " links no further" : "";
         s = new State(s.hubUrl(), scheme, page, next, fingerprints, pending, 0, !stop.isEmpty(), s.loopDetected() || loop,
-                stop);
+                stop, true);
     }
 
-    private void endListing(String why) {
+    private void endListing(String why, boolean visited) {
         s = new State(s.hubUrl(), s.scheme(), s.pagesWalked(), null, s.fingerprints(), s.pending(), 0, true,
-                s.loopDetected(), why);
+                s.loopDetected(), why, visited);
     }
 
     /** Null for an invalid URL. */
