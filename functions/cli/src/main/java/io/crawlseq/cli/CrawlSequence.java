@@ -15,14 +15,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "crawl-sequence",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Validate, compile and run crawl sequences (JSON or YAML crawl plans).",
+        description = "Validate, compile and run crawl sequences (JSON or YAML crawl plans) and AI scraping scripts.",
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (for validate: no errors; warnings allowed)",
             "1:problems found in the input",
             "2:usage error (unknown option, missing argument)",
-            "3:run: the execution failed, timed out or was aborted",
+            "3:run: the execution failed, timed out or was aborted; script: the script failed",
             "70:internal error (a bug in crawl-sequence)",
         },
         subcommands = {
@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             CompileCommand.class,
             PlanCommand.class,
             RunCommand.class,
+            ScriptCommand.class,
             CommandsCommand.class,
             CommandLine.HelpCommand.class,
         })

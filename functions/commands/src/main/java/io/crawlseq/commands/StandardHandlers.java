@@ -9,6 +9,7 @@ import io.crawlseq.commands.handlers.GuessPlaceHubsHandler;
 import io.crawlseq.commands.handlers.HubArchiveCrawlHandler;
 import io.crawlseq.commands.handlers.HubDepthProbeHandler;
 import io.crawlseq.commands.handlers.LogWarningHandler;
+import io.crawlseq.commands.handlers.RunScriptHandler;
 import java.util.List;
 
 /**
@@ -23,6 +24,7 @@ public final class StandardHandlers {
     public static HandlerCatalog catalog() {
         return new HandlerCatalog(List.of(
                 new LogWarningHandler(),
+                new RunScriptHandler(),
                 new ExploreCountryHubsHandler(),
                 new EnsurePlaceHubsHandler(),
                 new FindPlaceAndTopicHubsHandler(),
