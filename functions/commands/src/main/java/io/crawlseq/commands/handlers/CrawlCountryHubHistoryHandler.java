@@ -26,7 +26,7 @@ public final class CrawlCountryHubHistoryHandler extends LongCrawlHandler {
     }
 
     @Override
-    protected Begin begin(Context context) {
+    protected Begin begin(Context context) throws CommandException {
         CommandRequest request = context.request();
         String country = request.stringArg("country").orElse("").toUpperCase(Locale.ROOT);
         Optional<StoredHub> hub = KnownHubs.countryHub(context.services().storage().crawl(), context.site(), country);

@@ -27,7 +27,7 @@ public final class CrawlCountryHubsHistoryHandler extends LongCrawlHandler {
     }
 
     @Override
-    protected Begin begin(Context context) {
+    protected Begin begin(Context context) throws CommandException {
         CommandRequest request = context.request();
         List<StoredHub> hubs = KnownHubs.countryHubs(context.services().storage().crawl(), context.site(), Optional.empty());
         if (hubs.isEmpty()) {

@@ -37,7 +37,7 @@ public final class EnsurePlaceHubsHandler extends LongCrawlHandler {
     }
 
     @Override
-    protected Begin begin(Context context) {
+    protected Begin begin(Context context) throws CommandException {
         CommandRequest request = context.request();
         Optional<String> country = request.stringArg("country").map(c -> c.toUpperCase(Locale.ROOT));
         List<StoredHub> countryHubs = KnownHubs.countryHubs(context.services().storage().crawl(), context.site(), country);

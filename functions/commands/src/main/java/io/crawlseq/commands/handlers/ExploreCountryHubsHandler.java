@@ -32,7 +32,7 @@ public final class ExploreCountryHubsHandler extends LongCrawlHandler {
     }
 
     @Override
-    protected Begin begin(Context context) {
+    protected Begin begin(Context context) throws CommandException {
         CommandRequest request = context.request();
         Optional<String> country = request.stringArg("country");
         List<StoredHub> hubs = KnownHubs.countryHubs(context.services().storage().crawl(), context.site(), country);

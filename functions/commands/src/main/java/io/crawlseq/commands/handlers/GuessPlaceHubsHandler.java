@@ -42,7 +42,7 @@ public final class GuessPlaceHubsHandler extends LongCrawlHandler {
     }
 
     @Override
-    protected Begin begin(Context context) {
+    protected Begin begin(Context context) throws CommandException {
         List<KnownHub> known = KnownHubs.placeHubs(context.services().storage().crawl(), context.site());
         if (known.isEmpty()) {
             return new Begin.Without(skipped("no place hubs are known for " + context.site()

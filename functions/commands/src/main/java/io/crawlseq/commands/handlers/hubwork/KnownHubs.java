@@ -1,5 +1,6 @@
 package io.crawlseq.commands.handlers.hubwork;
 
+import io.crawlseq.commands.CommandException;
 import io.crawlseq.crawler.guess.KnownHub;
 import io.crawlseq.store.CrawlResults;
 import io.crawlseq.store.HubKind;
@@ -26,26 +27,25 @@ public final class KnownHubs {
     }
 
     /** Country hubs (of one country when given), verified and most confident first. */
-    public static List<StoredHub> countryHubs(CrawlResults crawl, SiteId site, Optional<String> iso2) {
-        HubQuery query = HubQuery.allOf(site).ofKind(HubKind.COUNTRY);
-        if (iso2.isPresent()) {
-            query = query.forCountry(iso2.get());
-        }
-        List<StoredHub> hubs = new ArrayList<>(crawl.allHubs(query));
+    public static List<StoredHub> countryHubs(CrawlResults crawl, SiteId site, Optional<String> iso2)
+            throws CommandException {
+        HubQuery ofKind = HubQuery.allOf(site).ofKind(HubKind.COUNTRY);
+        HubQuery query = iso2.map(ofKind::forCountry).orElse(ofKind);
+        List<StoredHub> hubs = new ArrayList<>(read(() -> crawl.allHubs(query), site));
         hubs.removeIf(h -> h.hub().confidence() < MIN_CONFIDENCE);
         hubs.sort(BEST_FIRST);
         return hubs;
     }
 
     /** The best hub of one country. */
-    public static Optional<StoredHub> countryHub(CrawlResults crawl, SiteId site, String iso2) {
+    public static Optional<StoredHub> countryHub(CrawlResults crawl, SiteId site, String iso2) throws CommandException {
         return countryHubs(crawl, site, Optional.of(iso2)).stream().findFirst();
     }
 
     /** Country, region and city hubs with a gazetteer place: what guessing learns from and skips. */
-    public static List<KnownHub> placeHubs(CrawlResults crawl, SiteId site) {
+    public static List<KnownHub> placeHubs(CrawlResults crawl, SiteId site) throws CommandException {
         List<KnownHub> known = new ArrayList<>();
-        for (StoredHub stored : crawl.allHubs(HubQuery.allOf(site))) {
+        for (StoredHub stored : read(() -> crawl.allHubs(HubQuery.allOf(site)), site)) {
             var hub = stored.hub();
             boolean place = hub.kind() == HubKind.COUNTRY || hub.kind() == HubKind.REGION || hub.kind() == HubKind.CITY;
             if (!place || hub.confidence() < MIN_CONFIDENCE) {
@@ -57,5 +57,15 @@ public final class KnownHubs {
                     hub.confidence(), hub.verified()));
         }
         return known;
+    }
+
+    /** A store that cannot be read is infrastructure trouble: retried by the state machine. */
+    private static List<StoredHub> read(java.util.function.Supplier<List<StoredHub>> query, SiteId site)
+            throws CommandException {
+        try {
+            return query.get();
+        } catch (RuntimeException e) {
+            throw CommandException.transientFailure("could not read the known hubs of " + site + ": " + e, e);
+        }
     }
 }
