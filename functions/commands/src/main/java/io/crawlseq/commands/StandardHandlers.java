@@ -1,8 +1,16 @@
 package io.crawlseq.commands;
 
 import io.crawlseq.commands.handlers.BasicArticleCrawlHandler;
+import io.crawlseq.commands.handlers.CrawlCountryHubHistoryHandler;
+import io.crawlseq.commands.handlers.CrawlCountryHubsHistoryHandler;
 import io.crawlseq.commands.handlers.EnsureCountryHubsHandler;
+import io.crawlseq.commands.handlers.EnsurePlaceHubsHandler;
+import io.crawlseq.commands.handlers.ExploreCountryHubsHandler;
+import io.crawlseq.commands.handlers.FindPlaceAndTopicHubsHandler;
 import io.crawlseq.commands.handlers.FindTopicHubsHandler;
+import io.crawlseq.commands.handlers.GuessPlaceHubsHandler;
+import io.crawlseq.commands.handlers.HubArchiveCrawlHandler;
+import io.crawlseq.commands.handlers.HubDepthProbeHandler;
 import io.crawlseq.commands.handlers.LogWarningHandler;
 import io.crawlseq.commands.handlers.RunScriptHandler;
 import io.crawlseq.commands.handlers.SiteExplorerHandler;
@@ -28,6 +36,14 @@ public final class StandardHandlers {
                 new SitemapOnlyHandler(),
                 new BasicArticleCrawlHandler(),
                 new LogWarningHandler(),
-                new RunScriptHandler()));
+                new RunScriptHandler(),
+                new ExploreCountryHubsHandler(),
+                new EnsurePlaceHubsHandler(),
+                new FindPlaceAndTopicHubsHandler(),
+                new GuessPlaceHubsHandler(),
+                new HubDepthProbeHandler(),
+                new HubArchiveCrawlHandler(),
+                new CrawlCountryHubHistoryHandler(),
+                new CrawlCountryHubsHistoryHandler()));
     }
 }

@@ -155,6 +155,39 @@ public final class Crawler implements Fetcher, AutoCloseable {
         }
     }
 
+    /**
+     * Politely fetches with a single attempt: robots.txt first, then the request when the host's
+     * turn comes, but no retry. A transient failure (429, 503, timeout) comes back as it is, the
+     * host already slowed down and paused for its Retry-After; callers that work to a deadline use
+     * this to decide themselves when to try again instead of blocking through the backoff.
+     */
+    public FetchResult fetchOnce(FetchRequest request) {
+        WebUrl url = request.url();
+        String host = url.host();
+        try {
+            if (request.checkRobots()) {
+                RobotsRules rules = robotsFor(url);
+                if (!rules.isAllowed(url)) {
+                    return blockedByRobots(request, rules);
+                }
+            }
+            FetchResult result = null;
+            hosts.acquire(host);
+            try {
+                result = http.fetch(request);
+            } finally {
+                hosts.finish(host, result);
+            }
+            stats.record(result, false);
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FetchResult(url.toString(), FetchOutcome.NETWORK_ERROR, "interrupted", List.of(), url.toString(),
+                    0, Map.of(), "", StandardCharsets.UTF_8, null, 0, 0, config.clock().instant(), Duration.ZERO, true,
+                    null);
+        }
+    }
+
     /** The wait before the next attempt: jittered exponential backoff, at least the capped Retry-After. */
     public long backoffMs(int failedAttempts, FetchResult result) {
         long backoff = config.retry().backoffMs(failedAttempts, random);

@@ -410,13 +410,17 @@ public final class HubDetector {
         return parents;
     }
 
-    /** For {@code /uk/politics}: the place a parent segment names, when the last segment names none. */
+    /**
+     * For {@code /uk/politics} and {@code /world/europe/business}: the place a parent segment names,
+     * when the last segment names none. The nearest parent wins ({@code /world/europe/france/business}
+     * is about France).
+     */
     private Optional<PlaceReading> parentPlace(WebUrl url) {
         List<String> raw = url.pathSegments();
         for (int i = raw.size() - 2; i >= 0; i--) {
             SlugResolution r = gazetteer.resolve(raw.get(i), SlugContext.none().withParents(parents(raw.subList(0, i + 1))));
             Optional<PlaceMatch> best = r.best();
-            if (best.isPresent() && best.get().score() >= 0.6 && best.get().place().kind() != PlaceKind.WORLD_REGION) {
+            if (best.isPresent() && best.get().score() >= 0.6) {
                 return Optional.of(new PlaceReading(best.get(), r, List.of()));
             }
         }

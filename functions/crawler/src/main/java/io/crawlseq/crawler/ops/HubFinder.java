@@ -66,17 +66,21 @@ public final class HubFinder {
      * @param deadlineMillis clock time after which no new request starts ({@link Long#MAX_VALUE}: none)
      * @param verify         fetch unvisited candidates to verify them
      * @param useSitemaps    seed the crawl with non-story URLs from the sitemaps
+     * @param extraSeeds     more pages to start from (known hubs whose sub-hubs are wanted: a country's
+     *                       hub for its regions and cities), after the start page
      */
     public record Options(Set<HubKind> kinds, double minConfidence, Set<String> countries, int maxDepth,
-                          long maxDownloads, int concurrency, long deadlineMillis, boolean verify, boolean useSitemaps) {
+                          long maxDownloads, int concurrency, long deadlineMillis, boolean verify, boolean useSitemaps,
+                          List<String> extraSeeds) {
 
         public Options {
+            extraSeeds = extraSeeds == null ? List.of() : List.copyOf(extraSeeds);
             kinds = Set.copyOf(kinds);
             countries = Set.copyOf(countries.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList());
         }
 
         public static Options of(Set<HubKind> kinds) {
-            return new Options(kinds, 0.6, Set.of(), 4, 500, 4, Long.MAX_VALUE, true, true);
+            return new Options(kinds, 0.6, Set.of(), 4, 500, 4, Long.MAX_VALUE, true, true, List.of());
         }
 
         /** Country hubs. */
@@ -95,31 +99,38 @@ public final class HubFinder {
         }
 
         public Options minConfidence(double value) {
-            return new Options(kinds, value, countries, maxDepth, maxDownloads, concurrency, deadlineMillis, verify, useSitemaps);
+            return new Options(kinds, value, countries, maxDepth, maxDownloads, concurrency, deadlineMillis, verify, useSitemaps,
+                    extraSeeds);
         }
 
         public Options countries(Set<String> value) {
-            return new Options(kinds, minConfidence, value, maxDepth, maxDownloads, concurrency, deadlineMillis, verify, useSitemaps);
+            return new Options(kinds, minConfidence, value, maxDepth, maxDownloads, concurrency, deadlineMillis, verify,
+                    useSitemaps, extraSeeds);
         }
 
         public Options limits(int depth, long downloads, int requestsInFlight) {
             return new Options(kinds, minConfidence, countries, depth, downloads, requestsInFlight, deadlineMillis, verify,
-                    useSitemaps);
+                    useSitemaps, extraSeeds);
         }
 
         public Options deadline(long clockMillis) {
             return new Options(kinds, minConfidence, countries, maxDepth, maxDownloads, concurrency, clockMillis, verify,
-                    useSitemaps);
+                    useSitemaps, extraSeeds);
         }
 
         public Options verify(boolean value) {
             return new Options(kinds, minConfidence, countries, maxDepth, maxDownloads, concurrency, deadlineMillis, value,
-                    useSitemaps);
+                    useSitemaps, extraSeeds);
+        }
+
+        public Options extraSeeds(List<String> value) {
+            return new Options(kinds, minConfidence, countries, maxDepth, maxDownloads, concurrency, deadlineMillis, verify,
+                    useSitemaps, value);
         }
 
         public Options useSitemaps(boolean value) {
             return new Options(kinds, minConfidence, countries, maxDepth, maxDownloads, concurrency, deadlineMillis, verify,
-                    value);
+                    value, extraSeeds);
         }
     }
 
@@ -175,6 +186,7 @@ public final class HubFinder {
         List<NavLink> navigation = new ArrayList<>();
         List<String> seeds = new ArrayList<>();
         seeds.add(site.toString());
+        seeds.addAll(options.extraSeeds());
         if (options.useSitemaps()) {
             seeds.addAll(sitemapSeeds(crawler, site, detector));
         }
@@ -327,7 +339,9 @@ public final class HubFinder {
     private static Result result(HubDetector detector, Options options, boolean partial, CrawlProgress progress, State state) {
         List<Hub> hubs = new ArrayList<>();
         for (Hub hub : detector.hubs(options.minConfidence(), options.kinds())) {
-            if (options.countries().isEmpty() || !hub.kind().isPlace() || options.countries().contains(hub.iso2())) {
+            boolean placed = hub.kind().isPlace() || hub.kind() == HubKind.PLACE_TOPIC;
+            if (options.countries().isEmpty() || !placed
+                    || (hub.iso2() != null && options.countries().contains(hub.iso2()))) {
                 hubs.add(hub);
             }
         }

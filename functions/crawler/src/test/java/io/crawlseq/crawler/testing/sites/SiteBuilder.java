@@ -57,6 +57,10 @@ final class SiteBuilder {
     private final List<String[]> bodyOnlyHubLinks = new ArrayList<>();
     private final Map<String, String> redirects = new LinkedHashMap<>();
     private String crawlDelay = "2";
+    private boolean softNotFound;
+    private final Map<String, String> missingRedirects = new LinkedHashMap<>();
+    private int rateLimitEvery;
+    private int retryAfterSeconds;
 
     SiteBuilder(String name, String brand, long seed) {
         this.name = name;
@@ -74,6 +78,7 @@ final class SiteBuilder {
         int cardsPerPage = 12;
         String placeSlug;
         boolean collectionMarkup;
+        boolean hidden;
 
         Section(String path, String heading) {
             this.path = path;
@@ -105,6 +110,24 @@ final class SiteBuilder {
 
         Section collection() {
             this.collectionMarkup = true;
+            return this;
+        }
+
+        /** Linked from nowhere (not the home page, no navigation, no sitemap): only a guess finds it. */
+        Section hidden() {
+            this.hidden = true;
+            return this;
+        }
+
+        /** A region or city hub, with the gazetteer entry its slug must resolve to. */
+        Section expectPlace(HubKind kind, String iso2, String placeId) {
+            expected.add(new FixtureSite.ExpectedHub(path, kind, iso2, null, placeId));
+            return this;
+        }
+
+        /** A place and a topic together ({@code /uk/politics}); iso2 null for places above countries. */
+        Section expectPlaceTopic(String topic, String iso2, String placeId) {
+            expected.add(new FixtureSite.ExpectedHub(path, HubKind.PLACE_TOPIC, iso2, topic, placeId));
             return this;
         }
 
@@ -172,6 +195,28 @@ final class SiteBuilder {
         return this;
     }
 
+    /**
+     * Unknown paths answer 200 with the same "latest news" page (a soft 404 that never says so:
+     * its title, heading and stories are those of no place).
+     */
+    SiteBuilder softNotFound() {
+        this.softNotFound = true;
+        return this;
+    }
+
+    /** Unknown paths under {@code prefix} redirect (302) to {@code target} (a section front). */
+    SiteBuilder redirectMissing(String prefix, String target) {
+        missingRedirects.put(prefix, target);
+        return this;
+    }
+
+    /** Every {@code every}-th page request is answered 429 with a Retry-After, once per URL. */
+    SiteBuilder rateLimit(int every, int retryAfterSeconds) {
+        this.rateLimitEvery = every;
+        this.retryAfterSeconds = retryAfterSeconds;
+        return this;
+    }
+
     /** A page that is not a listing (a weather forecast, a game). */
     SiteBuilder plainPage(String path, String title) {
         pages.put(path, page(title + " | " + brand, "", "", "<h1>" + esc(title) + "</h1><p>" + esc(summary())
@@ -205,8 +250,12 @@ final class SiteBuilder {
         writeTag();
         writeHome();
         writeServicePages();
+        Set<String> hidden = new LinkedHashSet<>();
+        sections.stream().filter(sec -> sec.hidden).forEach(sec -> hidden.add(sec.path));
+        FixtureSite.Behaviour behaviour = new FixtureSite.Behaviour(hidden, softNotFound ? latestNewsPage() : null,
+                missingRedirects, rateLimitEvery, retryAfterSeconds);
         return new FixtureSite(name, startPath, pages, redirects, robots(), xmlSitemaps(), gzipSitemaps(), expected,
-                disallowed);
+                disallowed, behaviour);
     }
 
     private Article newArticle(Section s, boolean live) {
@@ -231,6 +280,11 @@ final class SiteBuilder {
 
     private List<Article> articlesOf(Section s) {
         return articles.stream().filter(a -> a.section == s && !a.live).toList();
+    }
+
+    /** Shown outside its own section (author, tag and search pages, sitemaps): not for hidden sections. */
+    private boolean listedElsewhere(Article a) {
+        return !a.live && !a.section.hidden;
     }
 
     private Article liveOf(Section s) {
@@ -386,7 +440,7 @@ final class SiteBuilder {
     private void writeAuthors() {
         for (String author : NAMES) {
             String path = authorPrefix + slug(author);
-            List<Article> theirs = articles.stream().filter(a -> a.author.equals(author) && !a.live).limit(12).toList();
+            List<Article> theirs = articles.stream().filter(a -> a.author.equals(author) && listedElsewhere(a)).limit(12).toList();
             if (theirs.isEmpty()) {
                 continue;
             }
@@ -408,16 +462,26 @@ final class SiteBuilder {
             return;
         }
         StringBuilder main = new StringBuilder("<h1>").append(esc(tagTitle)).append("</h1><section class=\"container\">");
-        articles.stream().filter(a -> !a.live).limit(12).forEach(a -> main.append(card(a)));
+        articles.stream().filter(this::listedElsewhere).limit(12).forEach(a -> main.append(card(a)));
         main.append("</section><nav class=\"pagination\"><a rel=\"next\" href=\"").append(tagPath)
                 .append("?page=2\">Next page</a></nav>");
         pages.put(tagPath, page(tagTitle + " | " + brand, "", "", main.toString()));
         expected.add(new FixtureSite.ExpectedHub(tagPath, HubKind.TAG, null, null));
     }
 
+    /** The soft 404: a generic listing of the newest stories, the same whatever was asked for. */
+    private String latestNewsPage() {
+        StringBuilder main = new StringBuilder("<h1>Latest news</h1><section class=\"container\">");
+        articles.stream().filter(this::listedElsewhere).limit(8).forEach(a -> main.append(card(a)));
+        return page("Latest news | " + brand, "", "", main.append("</section>").toString());
+    }
+
     private void writeHome() {
         StringBuilder main = new StringBuilder("<h1 class=\"visually-hidden\">").append(esc(brand)).append("</h1>");
         for (Section s : sections) {
+            if (s.hidden) {
+                continue;
+            }
             List<Article> own = articlesOf(s);
             main.append("<section class=\"container\"><h2><a href=\"").append(s.path).append("\">").append(esc(s.heading))
                     .append("</a></h2>");
@@ -452,7 +516,7 @@ final class SiteBuilder {
         pages.put("/crosswords", page("Crosswords | " + brand, "", "", crosswords.append("</section>").toString()));
         StringBuilder search = new StringBuilder("<h1>Search</h1><form action=\"/search\" role=\"search\">"
                 + "<input type=\"search\" name=\"q\"><button>Search</button></form><section class=\"container\">");
-        articles.stream().filter(a -> !a.live).limit(10).forEach(a -> search.append(card(a)));
+        articles.stream().filter(this::listedElsewhere).limit(10).forEach(a -> search.append(card(a)));
         pages.put("/search", page("Search | " + brand, "", "", search.append("</section>").toString()));
         pages.put("/signin", page("Sign in | " + brand, "", "", "<h1>Sign in</h1><form method=\"post\" action=\"/signin\">"
                 + "<input type=\"email\" name=\"email\"><input type=\"password\" name=\"password\"><button>Sign in</button></form>"));
@@ -482,14 +546,14 @@ final class SiteBuilder {
                 + "<sitemap><loc>{{BASE}}/sitemaps/articles.xml</loc></sitemap></sitemapindex>");
         StringBuilder news = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
                 + "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">");
-        articles.stream().filter(a -> !a.live).sorted((x, y) -> y.date.compareTo(x.date)).limit(20).forEach(a ->
+        articles.stream().filter(this::listedElsewhere).sorted((x, y) -> y.date.compareTo(x.date)).limit(20).forEach(a ->
                 news.append("<url><loc>{{BASE}}").append(a.path).append("</loc><news:news><news:publication><news:name>")
                         .append(esc(brand)).append("</news:name><news:language>en</news:language></news:publication>")
                         .append("<news:publication_date>").append(a.date).append("T09:00:00Z</news:publication_date><news:title>")
                         .append(esc(a.headline)).append("</news:title></news:news></url>"));
         maps.put("/sitemaps/news.xml", news.append("</urlset>").toString());
         StringBuilder all = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
-        articles.forEach(a -> all.append("<url><loc>{{BASE}}").append(a.path).append("</loc><lastmod>").append(a.date)
+        articles.stream().filter(a -> !a.section.hidden).forEach(a -> all.append("<url><loc>{{BASE}}").append(a.path).append("</loc><lastmod>").append(a.date)
                 .append("</lastmod></url>"));
         maps.put("/sitemaps/articles.xml", all.append("</urlset>").toString());
         return maps;
@@ -498,6 +562,9 @@ final class SiteBuilder {
     private Map<String, String> gzipSitemaps() {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
         for (Section s : sections) {
+            if (s.hidden) {
+                continue;
+            }
             sb.append("<url><loc>{{BASE}}").append(s.path).append("</loc><changefreq>hourly</changefreq></url>");
         }
         return Map.of("/sitemaps/sections.xml.gz", sb.append("</urlset>").toString());
