@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * One invocation of a command, as a handler sees it: the compiled Task's payload
- * ({@code command, stepId, args, context, runId, continuation?, attempt?, loop?}) with the registry's
+ * ({@code command, stepId, args, context, runId, continuation?, loop?}) with the registry's
  * defaults applied to {@code args}, the target site resolved, the work deadline set, and for a
  * resumed long crawl the state its previous invocation saved.
  *
@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param context     the run context (a fresh copy on access)
  * @param startUrl    the target site: {@code args.startUrl}, else {@code context.startUrl}
  * @param iteration   indexes of the enclosing ForEach iterations, outermost first (empty outside loops)
- * @param attempt     1 for the first attempt, 2 for the first retry...
+ * @param attempt     1 for the first attempt, 2 for the first retry... (numbered by the runner from
+ *                    the step's history, since not every engine exposes {@code $$.State.RetryCount})
  * @param continuation where a resumed long crawl continues (its invocation number is this one's)
  * @param resumeState the state the previous invocation saved, once the runner has loaded it
  * @param deadline    when the handler must stop starting new work and return (partial if work remains)
@@ -84,6 +85,11 @@ public record CommandRequest(CommandSpec spec, String stepId, String runId, Obje
     public CommandRequest withResumeState(JsonNode state) {
         return new CommandRequest(spec, stepId, runId, args, context, startUrl, iteration, attempt, continuation,
                 Optional.of(state.deepCopy()), deadline);
+    }
+
+    public CommandRequest withAttempt(int value) {
+        return new CommandRequest(spec, stepId, runId, args, context, startUrl, iteration, value, continuation,
+                resumeState, deadline);
     }
 
     public CommandRequest withDeadline(Instant value) {
@@ -162,7 +168,7 @@ public record CommandRequest(CommandSpec spec, String stepId, String runId, Obje
             continuation = Optional.of(new Continuation(token, invocation));
         }
         return new CommandRequest(spec, text(payload, "stepId"), text(payload, "runId"), effectiveArgs, ctx, startUrl,
-                loopIndexes(payload.path("loop")), Math.max(1, payload.path("attempt").asInt(0) + 1), continuation,
+                loopIndexes(payload.path("loop")), 1, continuation,
                 Optional.empty(), deadline);
     }
 

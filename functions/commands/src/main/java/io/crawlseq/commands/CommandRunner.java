@@ -71,6 +71,15 @@ public final class CommandRunner {
         CommandHandler handler = handlers.find(spec.name()).orElseThrow(() -> CommandException.fatal(
                 "this build has no handler for '" + spec.name() + "'"));
         request = request.withDeadline(started.plus(workTime(request, budget)));
+        Optional<StepRecord> earlier = earlierAttempt(request);
+        if (earlier.isPresent() && earlier.get().status().isTerminal() && earlier.get().status() != StepStatus.FAILED) {
+            // A duplicate delivery of an invocation that already finished: answer as it did, do not crawl twice.
+            LOG.info("{} step {} invocation {} already finished; returning its recorded result", spec.name(),
+                    request.historyStepId(), request.invocation());
+            ObjectNode recorded = (ObjectNode) earlier.get().result().orElseThrow().node();
+            return new Invocation(request, recorded, new CommandOutcome.Completed(CommandOutcome.noFields()));
+        }
+        request = request.withAttempt(earlier.map(e -> e.attempt() + 1).orElse(1));
 
         ContinuationLease lease = null;
         if (request.continuation().isPresent()) {
@@ -147,6 +156,14 @@ public final class CommandRunner {
                 request.command(), Json.of(request.args()), started).finished(status, finished, Json.of(envelope), error));
         recordMetrics(request, envelope, status == StepStatus.FAILED, Duration.between(started, finished));
         return new Invocation(request, envelope, outcome);
+    }
+
+    private Optional<StepRecord> earlierAttempt(CommandRequest request) throws CommandException {
+        try {
+            return services.storage().runs().step(request.runId(), request.historyStepId(), request.invocation());
+        } catch (RuntimeException e) {
+            throw CommandException.transientFailure("could not read the history of step " + request.historyStepId() + ": " + e, e);
+        }
     }
 
     private Duration workTime(CommandRequest request, Duration budget) {

@@ -43,7 +43,7 @@ final class SampleResults {
         envelope.put("command", spec.name());
         envelope.put("status", "partial");
         envelope.put("success", false);
-        envelope.putObject("continuation").put("token", spec.name() + "-" + invocation).put("invocation", invocation);
+        envelope.putObject("continuation").put("token", "0123456789abcdef0123456789abcdef").put("invocation", invocation);
         return envelope;
     }
 

@@ -28,10 +28,10 @@ enum Scenario {
     FATAL_ERRORS((spec, state) -> repeat(failure("CommandFatalError", "store unavailable"))),
     /** Every command reports failure in its envelope (no error raised). */
     FAILED_ENVELOPES((spec, state) -> repeat(SampleResults.failed(spec))),
-    /** Long crawls: the first invocation returns partial, the resumed one finishes. */
-    PARTIAL_THEN_DONE((spec, state) -> state.resumes()
-            ? repeat(SampleResults.success(spec, 12))
-            : repeat(spec.crawls() ? SampleResults.partial(spec, 1) : SampleResults.success(spec, 12))),
+    /** Long crawls: each first invocation returns partial, the resumed one finishes. */
+    PARTIAL_THEN_DONE((spec, state) -> spec.crawls()
+            ? alternate(SampleResults.partial(spec, 2), SampleResults.success(spec, 12))
+            : repeat(SampleResults.success(spec, 12))),
     /** The first invocation of each step hangs past its timeout; the retry succeeds. */
     FIRST_ATTEMPT_HANGS((spec, state) -> repeat(SampleResults.success(spec, 12))) {
         @Override
@@ -71,6 +71,14 @@ enum Scenario {
 
     ArrayNode answersFor(CommandSpec spec, CompileResult.StepState state, boolean timed) {
         return answers.apply(spec, state);
+    }
+
+    /**
+     * Whether the answers alternate, so that which call takes which answer depends on call order:
+     * such scenarios are deterministic only when no loop runs iterations concurrently.
+     */
+    boolean orderSensitive() {
+        return this == TRANSIENT_THEN_SUCCESS || this == PARTIAL_THEN_DONE;
     }
 
     /** Enough answers for every loop and retry of the sequences under test. */

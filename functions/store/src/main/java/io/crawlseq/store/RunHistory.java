@@ -26,6 +26,9 @@ public interface RunHistory {
 
     Optional<RunRecord> run(String runId);
 
+    /** One invocation of one step, as last written (strongly consistent). */
+    Optional<StepRecord> step(String runId, String stepId, int invocation);
+
     /** The run with every step invocation in execution order, or empty when the run is unknown. */
     Optional<RunDetail> runDetail(String runId);
 

@@ -75,6 +75,19 @@ class RunHistoryTest {
     }
 
     @Test
+    void step_readsBackTheLatestWriteOfOneInvocation() {
+        RunHistory runs = runs();
+        StepRecord first = StepRecord.started("run-s", "hubs", 2, 1, "ensureCountryHubs", Json.parse("{}"), T0);
+        runs.putStep(first);
+        StepRecord retried = StepRecord.started("run-s", "hubs", 2, 2, "ensureCountryHubs", Json.parse("{}"), T0.plusSeconds(5));
+        runs.putStep(retried);
+
+        assertThat(runs.step("run-s", "hubs", 2)).contains(retried);
+        assertThat(runs.step("run-s", "hubs", 1)).isEmpty();
+        assertThat(runs.step("run-other", "hubs", 2)).isEmpty();
+    }
+
+    @Test
     void putRun_runningRunCanBeUpdated() {
         RunRecord started = RunRecord.started("run-1", "guardian", T0, INPUT);
         runs().putRun(started);

@@ -15,16 +15,16 @@ import java.util.SortedSet;
  *                       (e.g. {@code EnsureCountryHubsFunctionArn}); empty when ARNs were filled in
  * @param estimatedHistoryEvents expected history events of one successful execution without retries
  * @param stateCount     number of states, nested ones included
- * @param stepStates     the states that run a command (its Task, the Task that resumes a long crawl,
- *                       or the Pass of a command without a Lambda), by state name: lets a runner
- *                       tell which step a history event belongs to
+ * @param stepStates     the states that run a command (its Task, or the Pass of a command without a
+ *                       Lambda), by state name: lets a runner tell which step a history event
+ *                       belongs to
  */
 public record CompileResult(ObjectNode definition, String json, List<CompileIssue> issues,
                             SortedSet<String> substitutions, long estimatedHistoryEvents, int stateCount,
                             java.util.Map<String, StepState> stepStates) {
 
     /** A state that runs the command of step {@code stepId}. */
-    public record StepState(String stepId, String command, boolean resumes) {
+    public record StepState(String stepId, String command) {
     }
 
     public CompileResult {

@@ -66,6 +66,8 @@ final class Scope {
         ObjectNode frame = JsonNodeFactory.instance.objectNode();
         frame.put("context.$", "$.context");
         frame.put("results.$", resultsExpression);
+        // what a long crawl resumes from; null except between a partial result and its next invocation
+        frame.putNull("continuation");
         if (inLoop()) {
             frame.put("vars.$", "$.vars");
             frame.put("loop.$", "$.loop");

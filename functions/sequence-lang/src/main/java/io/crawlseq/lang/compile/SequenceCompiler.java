@@ -34,16 +34,18 @@ import java.util.TreeSet;
  * The execution input is {@code {"context": {...}}}. A {@code Start} Pass adds an empty
  * {@code results}; after each command a {@code record} Pass merges its envelope into
  * {@code results.<id>} and {@code results.lastCommand}. Scratch fields ({@code step}, {@code caught},
- * {@code loopOutput}) never survive a record/merge Pass.
+ * {@code loopOutput}) never survive a record/merge Pass, which also resets {@code continuation}.
  *
  * <h2>Per command</h2>
  * <pre>
- * Task ──ok──▶ [partial? ──yes──▶ resume Task ─┐]──▶ record ──▶ [abort check ──failed──▶ Fail]──▶ next
- *   │                      ▲────────────────────┘        ▲
- *   └──Catch States.ALL──▶ failed (envelope from the error) ┘
+ * Task ──ok──▶ [partial? ──yes──▶ continue ──▶ Task (again)]──▶ record ──▶ [abort check ──failed──▶ Fail]──▶ next
+ *   │                                                             ▲
+ *   └──Catch States.ALL──▶ failed envelope (from the error) ──────┘
  * </pre>
- * The partial loop exists only for crawling commands (long crawls, SPEC §6); the abort check only
- * for steps whose effective {@code onError} is {@code abort}.
+ * The partial loop exists only for crawling commands (long crawls, SPEC §6): the run state's
+ * {@code continuation} is null except between a partial result and the invocation that resumes it,
+ * so one Task serves both. The abort check exists only for steps whose effective {@code onError}
+ * is {@code abort}.
  *
  * <h2>ForEach</h2>
  * An inline Map (Distributed above 40 concurrent iterations). Each iteration sees the outer
@@ -140,13 +142,15 @@ public final class SequenceCompiler {
             ObjectNode init = startState.putObject("Parameters");
             init.put("context.$", "$.context");
             init.putObject("results");
+            init.putNull("continuation");
             startState.put("Next", body.entry());
             body.states().forEach(states::set);
             ObjectNode succeed = states.putObject(done);
             succeed.put("Type", "Succeed");
 
             String json = AslJson.print(machine);
-            checkQuotas(json);
+            // the deployer submits the definition compact; that is what the quota measures
+            checkQuotas(machine.toString());
             return new CompileResult(machine, json, issues, substitutions, estimator.total(), countStates(machine),
                     stepStates);
         }
@@ -179,7 +183,7 @@ public final class SequenceCompiler {
             String base = step.id().equals(step.command()) ? step.id() : step.id() + " " + step.command();
             Map<String, ObjectNode> states = new LinkedHashMap<>();
             String main = names.claim(base);
-            stepStates.put(main, new CompileResult.StepState(step.id(), step.command(), false));
+            stepStates.put(main, new CompileResult.StepState(step.id(), step.command()));
             String record = names.claim(base + " - record");
             boolean abort = sequence.onErrorOf(step) == OnError.ABORT;
             String afterRecord = next;
@@ -202,16 +206,16 @@ public final class SequenceCompiler {
                     substitutions.add(function.substring(2, function.length() - 1));
                 }
                 String failed = names.claim(base + " - failed");
-                String partialCheck = spec.crawls() ? names.claim(base + " - partial") : null;
-                String resume = spec.crawls() ? names.claim(base + " - resume") : null;
-                if (resume != null) {
-                    stepStates.put(resume, new CompileResult.StepState(step.id(), step.command(), true));
-                }
-                String afterTask = spec.crawls() ? partialCheck : record;
-                states.put(main, task(step, scope, function, args, false, afterTask, failed));
+                String afterTask = record;
                 if (spec.crawls()) {
-                    states.put(partialCheck, partialChoice(step, resume, record));
-                    states.put(resume, task(step, scope, function, args, true, partialCheck, failed));
+                    String partialCheck = names.claim(base + " - partial");
+                    String proceed = names.claim(base + " - continue");
+                    afterTask = partialCheck;
+                    states.put(main, task(step, scope, function, args, afterTask, failed));
+                    states.put(partialCheck, partialChoice(step, proceed, record));
+                    states.put(proceed, continuePass(step, main));
+                } else {
+                    states.put(main, task(step, scope, function, args, afterTask, failed));
                 }
                 states.putAll(failurePath(step, failed, base, record));
             }
@@ -223,13 +227,11 @@ public final class SequenceCompiler {
             return new Fragment(main, states);
         }
 
-        private ObjectNode task(CommandStep step, Scope scope, String function, ObjectNode args, boolean resume,
-                                String next, String failed) {
+        private ObjectNode task(CommandStep step, Scope scope, String function, ObjectNode args, String next,
+                                String failed) {
             ObjectNode task = JSON.objectNode();
             task.put("Type", "Task");
-            task.put("Comment", resume
-                    ? "Continues " + step.id() + " from the continuation its last invocation returned."
-                    : "Runs " + step.command() + " (" + step.pointer() + " in the sequence).");
+            task.put("Comment", "Runs " + step.command() + " (" + step.pointer() + " in the sequence).");
             task.put("Resource", "arn:aws:states:::lambda:invoke");
             ObjectNode parameters = task.putObject("Parameters");
             parameters.put("FunctionName", function);
@@ -239,15 +241,12 @@ public final class SequenceCompiler {
             payload.set("args", args);
             payload.put("context.$", "$.context");
             payload.put("runId.$", "$$.Execution.Name");
-            // 0 on the first attempt: lets the step's history record a retry as a new attempt
-            payload.put("attempt.$", "$$.State.RetryCount");
             if (scope.inLoop()) {
                 // {index, last, outer: {...}}: which iteration of which loop this invocation belongs to
                 payload.put("loop.$", "$.loop");
             }
-            if (resume) {
-                payload.put("continuation.$", "$.step." + step.id() + ".continuation");
-            }
+            // null on a first invocation; where to resume when a long crawl is continued
+            payload.put("continuation.$", "$.continuation");
             ObjectNode selector = task.putObject("ResultSelector");
             selector.put(step.id() + ".$", "$.Payload");
             selector.put("lastCommand.$", "$.Payload");
@@ -282,7 +281,7 @@ public final class SequenceCompiler {
             return r;
         }
 
-        private ObjectNode partialChoice(CommandStep step, String resume, String record) {
+        private ObjectNode partialChoice(CommandStep step, String proceed, String record) {
             ObjectNode choice = JSON.objectNode();
             choice.put("Type", "Choice");
             choice.put("Comment", "A long crawl returns status partial with a continuation until it is done.");
@@ -291,47 +290,73 @@ public final class SequenceCompiler {
             String status = "$.step." + step.id() + ".status";
             and.addObject().put("Variable", status).put("IsPresent", true);
             and.addObject().put("Variable", status).put("StringEquals", "partial");
-            rule.put("Next", resume);
+            rule.put("Next", proceed);
             choice.put("Default", record);
             return choice;
         }
 
+        /** Hands the continuation the command returned to its next invocation. */
+        private ObjectNode continuePass(CommandStep step, String task) {
+            ObjectNode pass = JSON.objectNode();
+            pass.put("Type", "Pass");
+            pass.put("InputPath", "$.step." + step.id() + ".continuation");
+            pass.put("ResultPath", "$.continuation");
+            pass.put("Next", task);
+            return pass;
+        }
+
         /**
-         * The failure path. Not every error carries a Cause (a task timeout may not), and a path
-         * that is missing would itself fail the state, so the message comes from the Cause when
-         * present and from the error name otherwise.
+         * The failure path: the error becomes a failed envelope under the step's id and
+         * {@code lastCommand}. Not every error carries a Cause (a task timeout may not), and a
+         * missing path would itself fail the state, so an absent Cause is first replaced by the
+         * error name.
          */
         private Map<String, ObjectNode> failurePath(CommandStep step, String failed, String base, String record) {
-            String withCause = names.claim(base + " - failed with cause");
-            String withoutCause = names.claim(base + " - failed without cause");
+            String fillCause = names.claim(base + " - failed without cause");
+            String envelope = names.claim(base + " - failed envelope");
+            String asLast = names.claim(base + " - failed as last command");
             ObjectNode choice = JSON.objectNode();
             choice.put("Type", "Choice");
             choice.put("Comment", "The step failed after its retries: record a failed envelope and go on.");
             ObjectNode rule = choice.putArray("Choices").addObject();
             rule.put("Variable", "$.caught.Cause");
             rule.put("IsPresent", true);
-            rule.put("Next", withCause);
-            choice.put("Default", withoutCause);
+            rule.put("Next", envelope);
+            choice.put("Default", fillCause);
+
+            ObjectNode fill = JSON.objectNode();
+            fill.put("Type", "Pass");
+            ObjectNode caught = fill.putObject("Parameters");
+            caught.put("Error.$", "$.caught.Error");
+            caught.put("Cause.$", "$.caught.Error");
+            fill.put("ResultPath", "$.caught");
+            fill.put("Next", envelope);
+
+            ObjectNode build = JSON.objectNode();
+            build.put("Type", "Pass");
+            ObjectNode parameters = build.putObject("Parameters");
+            ObjectNode failedEnvelope = registry.require(step.command()).failedEnvelope("", "");
+            ObjectNode error = failedEnvelope.putObject("error");
+            error.put("type.$", "$.caught.Error");
+            error.put("message.$", "$.caught.Cause");
+            parameters.set(step.id(), failedEnvelope);
+            build.put("ResultPath", "$.step");
+            build.put("Next", asLast);
+
+            ObjectNode last = JSON.objectNode();
+            last.put("Type", "Pass");
+            ObjectNode both = last.putObject("Parameters");
+            both.put(step.id() + ".$", "$.step." + step.id());
+            both.put("lastCommand.$", "$.step." + step.id());
+            last.put("ResultPath", "$.step");
+            last.put("Next", record);
+
             Map<String, ObjectNode> states = new LinkedHashMap<>();
             states.put(failed, choice);
-            states.put(withCause, failedPass(step, "$.caught.Cause", record));
-            states.put(withoutCause, failedPass(step, "$.caught.Error", record));
+            states.put(fillCause, fill);
+            states.put(envelope, build);
+            states.put(asLast, last);
             return states;
-        }
-
-        private ObjectNode failedPass(CommandStep step, String messagePath, String record) {
-            ObjectNode pass = JSON.objectNode();
-            pass.put("Type", "Pass");
-            ObjectNode parameters = pass.putObject("Parameters");
-            ObjectNode envelope = registry.require(step.command()).failedEnvelope("", "");
-            ObjectNode error = envelope.putObject("error");
-            error.put("type.$", "$.caught.Error");
-            error.put("message.$", messagePath);
-            parameters.set(step.id(), envelope);
-            parameters.set("lastCommand", envelope.deepCopy());
-            pass.put("ResultPath", "$.step");
-            pass.put("Next", record);
-            return pass;
         }
 
         private ObjectNode warningPass(CommandStep step, CommandSpec spec, TemplateCompiler templates, String record) {
@@ -440,6 +465,7 @@ public final class SequenceCompiler {
             ObjectNode selector = mapState.putObject("ItemSelector");
             selector.put("context.$", "$.context");
             selector.put("results.$", "$.results");
+            selector.putNull("continuation");
             ObjectNode vars = selector.putObject("vars");
             for (String outer : scope.loopVariables()) {
                 vars.put(outer + ".$", "$.vars." + outer);
@@ -521,7 +547,8 @@ public final class SequenceCompiler {
 
         // --- quotas (layer 3) ------------------------------------------------------------------
 
-        private void checkQuotas(String json) {
+        private void checkQuotas(String compactJson) {
+            String json = compactJson;
             long placeholders = countOccurrences(json, "FunctionArn}");
             long bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
                     + placeholders * TYPICAL_ARN_LENGTH;

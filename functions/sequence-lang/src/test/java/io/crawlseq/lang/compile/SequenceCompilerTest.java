@@ -62,7 +62,7 @@ class SequenceCompilerTest {
         assertThat(task.at("/Parameters/Payload/stepId").asText()).isEqualTo("step2");
         assertThat(task.at("/Parameters/Payload/args")).isEqualTo(Steps.json("{'country': 'US', 'limit': 100}"));
         assertThat(task.at("/Parameters/Payload/context.$").asText()).isEqualTo("$.context");
-        assertThat(task.at("/Parameters/Payload/attempt.$").asText()).isEqualTo("$$.State.RetryCount");
+        assertThat(task.at("/Parameters/Payload").has("attempt.$")).as("not every engine has $$.State.RetryCount").isFalse();
         assertThat(task.at("/Parameters/Payload").has("loop.$")).isFalse();
         assertThat(task.at("/ResultSelector/step2.$").asText()).isEqualTo("$.Payload");
         assertThat(task.at("/ResultSelector/lastCommand.$").asText()).isEqualTo("$.Payload");
@@ -133,14 +133,18 @@ class SequenceCompilerTest {
         assertThat(task.at("/Catch/0/ErrorEquals/0").asText()).isEqualTo("States.ALL");
         JsonNode check = state(result, task.at("/Catch/0/Next").asText());
         assertThat(check.at("/Choices/0/Variable").asText()).isEqualTo("$.caught.Cause");
-        JsonNode failed = state(result, check.at("/Choices/0/Next").asText());
-        assertThat(failed.at("/Parameters/a/error/message.$").asText()).isEqualTo("$.caught.Cause");
-        assertThat(state(result, check.path("Default").asText()).at("/Parameters/a/error/message.$").asText())
-                .isEqualTo("$.caught.Error");
-        assertThat(failed.at("/Parameters/a/status").asText()).isEqualTo("failed");
-        assertThat(failed.at("/Parameters/a/success").asBoolean(true)).isFalse();
-        assertThat(failed.at("/Parameters/a/error/type.$").asText()).isEqualTo("$.caught.Error");
-        assertThat(failed.at("/Parameters/lastCommand")).isEqualTo(failed.at("/Parameters/a"));
+        JsonNode fill = state(result, check.path("Default").asText());
+        assertThat(fill.at("/Parameters/Cause.$").asText()).as("no cause: the error name stands in").isEqualTo("$.caught.Error");
+        JsonNode build = state(result, check.at("/Choices/0/Next").asText());
+        assertThat(fill.path("Next").asText()).isEqualTo(check.at("/Choices/0/Next").asText());
+        assertThat(build.at("/Parameters/a/status").asText()).isEqualTo("failed");
+        assertThat(build.at("/Parameters/a/success").asBoolean(true)).isFalse();
+        assertThat(build.at("/Parameters/a/error/type.$").asText()).isEqualTo("$.caught.Error");
+        assertThat(build.at("/Parameters/a/error/message.$").asText()).isEqualTo("$.caught.Cause");
+        assertThat(build.at("/Parameters/a/hubCount").asInt(-1)).as("declared fields, neutral").isZero();
+        JsonNode last = state(result, build.path("Next").asText());
+        assertThat(last.at("/Parameters/lastCommand.$").asText()).isEqualTo("$.step.a");
+        assertThat(last.path("Next").asText()).isEqualTo("a siteExplorer - record");
     }
 
     @Test
@@ -155,13 +159,19 @@ class SequenceCompilerTest {
         CompileResult result = compiler.compile(v2(null, command("a", "basicArticleCrawl")));
 
         JsonNode task = state(result, "a basicArticleCrawl");
+        assertThat(task.at("/Parameters/Payload/continuation.$").asText()).isEqualTo("$.continuation");
         assertThat(task.path("Next").asText()).isEqualTo("a basicArticleCrawl - partial");
         JsonNode check = state(result, "a basicArticleCrawl - partial");
         assertThat(check.at("/Choices/0/And/1/StringEquals").asText()).isEqualTo("partial");
-        JsonNode resume = state(result, check.at("/Choices/0/Next").asText());
-        assertThat(resume.at("/Parameters/Payload/continuation.$").asText()).isEqualTo("$.step.a.continuation");
-        assertThat(resume.path("Next").asText()).isEqualTo("a basicArticleCrawl - partial");
+        JsonNode proceed = state(result, check.at("/Choices/0/Next").asText());
+        assertThat(proceed.path("InputPath").asText()).isEqualTo("$.step.a.continuation");
+        assertThat(proceed.path("ResultPath").asText()).isEqualTo("$.continuation");
+        assertThat(proceed.path("Next").asText()).isEqualTo("a basicArticleCrawl");
         assertThat(check.path("Default").asText()).isEqualTo("a basicArticleCrawl - record");
+        assertThat(state(result, "a basicArticleCrawl - record").at("/Parameters/continuation").isNull())
+                .as("the record resets the continuation").isTrue();
+        assertThat(state(result, "Start").at("/Parameters/continuation").isNull()).isTrue();
+        assertThat(result.stepStates()).containsOnlyKeys("a basicArticleCrawl");
     }
 
     @Test

@@ -96,6 +96,13 @@ public final class DynamoRunHistory implements RunHistory {
     }
 
     @Override
+    public Optional<StepRecord> step(String runId, String stepId, int invocation) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(stepKey(runId, stepId, invocation))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decodeStep(item));
+    }
+
+    @Override
     public Optional<RunDetail> runDetail(String runId) {
         return run(runId).map(run -> new RunDetail(run, Queries.all(client, stepsQuery(runId), this::decodeStep)));
     }
