@@ -66,8 +66,12 @@ public final class LocalScheduler implements LocalService {
     private final ScheduledExecutorService timerThread;
     private final LocalHttpServer server;
 
-    private LocalScheduler(int port, TargetInvoker invoker, String region, String account, Clock clock, boolean runTimers) {
+    private final Optional<java.nio.file.Path> stateFile;
+
+    private LocalScheduler(int port, TargetInvoker invoker, String region, String account, Clock clock, boolean runTimers,
+                           Optional<java.nio.file.Path> stateFile) {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
+        this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
         this.region = region;
         this.account = account;
         this.clock = clock;
@@ -76,6 +80,7 @@ public final class LocalScheduler implements LocalService {
             t.setDaemon(true);
             return t;
         }) : null;
+        load();
         this.server = LocalHttpServer.start(port, this::handle);
     }
 
@@ -85,7 +90,13 @@ public final class LocalScheduler implements LocalService {
      */
     public static LocalScheduler start(int port, TargetInvoker invoker, String region, String account, Clock clock,
                                        boolean runTimers) {
-        return new LocalScheduler(port, invoker, region, account, clock, runTimers);
+        return new LocalScheduler(port, invoker, region, account, clock, runTimers, Optional.empty());
+    }
+
+    /** As {@link #start(int, TargetInvoker, String, String, Clock, boolean)}, keeping schedules in {@code stateFile}. */
+    public static LocalScheduler start(int port, TargetInvoker invoker, String region, String account, Clock clock,
+                                       boolean runTimers, java.nio.file.Path stateFile) {
+        return new LocalScheduler(port, invoker, region, account, clock, runTimers, Optional.of(stateFile));
     }
 
     @Override
@@ -201,6 +212,7 @@ public final class LocalScheduler implements LocalService {
         get(group, name);
         schedules.remove(key(group, name));
         cancelTimer(key(group, name));
+        save();
         return AwsJson.object();
     }
 
@@ -263,6 +275,12 @@ public final class LocalScheduler implements LocalService {
     private void store(Schedule schedule) {
         String key = key(schedule.group(), schedule.name());
         schedules.put(key, schedule);
+        save();
+        arm(schedule);
+    }
+
+    private void arm(Schedule schedule) {
+        String key = key(schedule.group(), schedule.name());
         cancelTimer(key);
         Optional<Duration> period = ratePeriod(schedule.expression());
         if (timerThread != null && period.isPresent() && "ENABLED".equals(schedule.state())) {
@@ -274,6 +292,48 @@ public final class LocalScheduler implements LocalService {
                     LOG.warn("schedule {} failed to fire: {}", key, e.toString());
                 }
             }, millis, millis, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void save() {
+        if (stateFile.isEmpty()) {
+            return;
+        }
+        ArrayNode all = AwsJson.MAPPER.createArrayNode();
+        for (Schedule s : schedules()) {
+            ObjectNode o = all.addObject().put("arn", s.arn()).put("group", s.group()).put("name", s.name())
+                    .put("expression", s.expression()).put("timezone", s.timezone()).put("state", s.state())
+                    .put("description", s.description()).put("created", s.created().toString())
+                    .put("modified", s.modified().toString());
+            o.set("target", s.target());
+        }
+        try {
+            java.nio.file.Path file = stateFile.get();
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            java.nio.file.Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            java.nio.file.Files.writeString(temp, AwsJson.text(all));
+            java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot save schedules to " + stateFile.get(), e);
+        }
+    }
+
+    private void load() {
+        if (stateFile.isEmpty() || !java.nio.file.Files.isRegularFile(stateFile.get())) {
+            return;
+        }
+        try {
+            for (JsonNode o : AwsJson.MAPPER.readTree(stateFile.get().toFile())) {
+                Schedule s = new Schedule(o.path("arn").asText(), o.path("group").asText(), o.path("name").asText(),
+                        o.path("expression").asText(), o.path("timezone").asText("UTC"), o.path("state").asText(),
+                        o.path("description").textValue(), (ObjectNode) o.path("target"),
+                        Instant.parse(o.path("created").asText()), Instant.parse(o.path("modified").asText()));
+                schedules.put(key(s.group(), s.name()), s);
+                arm(s);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read schedules from " + stateFile.get(), e);
         }
     }
 

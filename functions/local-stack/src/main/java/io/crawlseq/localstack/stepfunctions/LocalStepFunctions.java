@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * (in-process functions). Each execution status change is passed to the listeners in order, on one
  * thread, the way EventBridge would deliver "Execution Status Change" events.
  *
- * <p>State lives in memory: state machines and executions are gone when the endpoint stops.
+ * <p>Executions live in memory; state machines too, unless a state file is given
+ * ({@link Builder#stateFile}), where they are kept across restarts.
  */
 public final class LocalStepFunctions implements LocalService {
 
@@ -79,14 +80,17 @@ public final class LocalStepFunctions implements LocalService {
         t.setDaemon(true);
         return t;
     });
+    private final Optional<java.nio.file.Path> stateFile;
     private final LocalHttpServer server;
 
     private LocalStepFunctions(Builder builder) {
         this.region = builder.region;
         this.account = builder.account;
         this.clock = builder.clock;
+        this.stateFile = builder.stateFile;
         this.engine = LocalEngine.builder().taskInvoker(builder.invoker).region(region).accountId(account)
                 .clock(clock).delayScale(builder.delayScale).seed(builder.seed).build();
+        loadMachines();
         this.server = LocalHttpServer.start(builder.port, this::handle);
     }
 
@@ -218,6 +222,7 @@ public final class LocalStepFunctions implements LocalService {
         Machine machine = new Machine(arn, name, definition, parsed, roleArn, clock.instant(), UUID.randomUUID().toString(),
                 body.path("tracingConfiguration").path("enabled").asBoolean(false), Map.copyOf(tags));
         machines.put(arn, machine);
+        saveMachines();
         return created(machine);
     }
 
@@ -243,6 +248,7 @@ public final class LocalStepFunctions implements LocalService {
         Machine updated = new Machine(machine.arn(), machine.name(), definition, parsed, roleArn, machine.created(),
                 UUID.randomUUID().toString(), tracing, machine.tags());
         machines.put(updated.arn(), updated);
+        saveMachines();
         ObjectNode out = AwsJson.object();
         out.set("updateDate", AwsJson.timestamp(clock.instant()));
         out.put("revisionId", updated.revisionId());
@@ -279,6 +285,7 @@ public final class LocalStepFunctions implements LocalService {
         String arn = required(body, "stateMachineArn");
         validArn(arn, ":stateMachine:");
         machines.remove(arn); // deleting a machine that is not there succeeds, as in AWS
+        saveMachines();
         return AwsJson.object();
     }
 
@@ -411,6 +418,49 @@ public final class LocalStepFunctions implements LocalService {
 
     // --- helpers -----------------------------------------------------------------------------------
 
+    private void saveMachines() {
+        if (stateFile.isEmpty()) {
+            return;
+        }
+        ArrayNode all = AwsJson.MAPPER.createArrayNode();
+        machines.values().stream().sorted(Comparator.comparing(Machine::name)).forEach(m -> {
+            ObjectNode o = all.addObject().put("name", m.name()).put("definition", m.definition())
+                    .put("roleArn", m.roleArn()).put("created", m.created().toString()).put("tracing", m.tracing());
+            ObjectNode tags = o.putObject("tags");
+            m.tags().forEach(tags::put);
+        });
+        try {
+            java.nio.file.Path file = stateFile.get();
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            java.nio.file.Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            java.nio.file.Files.writeString(temp, AwsJson.text(all));
+            java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot save state machines to " + stateFile.get(), e);
+        }
+    }
+
+    private void loadMachines() {
+        if (stateFile.isEmpty() || !java.nio.file.Files.isRegularFile(stateFile.get())) {
+            return;
+        }
+        try {
+            for (JsonNode o : AwsJson.MAPPER.readTree(stateFile.get().toFile())) {
+                String name = o.path("name").asText();
+                String definition = o.path("definition").asText();
+                Map<String, String> tags = new java.util.TreeMap<>();
+                o.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
+                String arn = "arn:aws:states:" + region + ":" + account + ":stateMachine:" + name;
+                machines.put(arn, new Machine(arn, name, definition, parse(definition), o.path("roleArn").asText(),
+                        Instant.parse(o.path("created").asText()), UUID.randomUUID().toString(),
+                        o.path("tracing").asBoolean(), Map.copyOf(tags)));
+            }
+        } catch (IOException | AwsError e) {
+            throw new IllegalStateException("cannot read state machines from " + stateFile.get() + ": " + e.getMessage(), e);
+        }
+    }
+
     private void publish(Execution execution, ExecutionResult result) {
         ExecutionStatusChange change = new ExecutionStatusChange(execution.arn(), execution.machineArn(),
                 execution.name(), result.status().name(), result.startDate(), Optional.ofNullable(result.stopDate()),
@@ -514,6 +564,7 @@ public final class LocalStepFunctions implements LocalService {
         private double delayScale = 1.0;
         private long seed = 1;
         private int port;
+        private Optional<java.nio.file.Path> stateFile = Optional.empty();
 
         private Builder() {
         }
@@ -548,6 +599,12 @@ public final class LocalStepFunctions implements LocalService {
         /** Seed of retry jitter. */
         public Builder seed(long value) {
             this.seed = value;
+            return this;
+        }
+
+        /** Keeps state machines in this JSON file across restarts (executions stay in memory). */
+        public Builder stateFile(java.nio.file.Path value) {
+            this.stateFile = Optional.of(value);
             return this;
         }
 

@@ -99,6 +99,25 @@ class LocalSchedulerTest {
     }
 
     @Test
+    void stateFile_keepsSchedulesAcrossRestarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("scheduler.json");
+        LocalScheduler.TargetInvoker none = (arn, input) -> null;
+        try (LocalScheduler first = LocalScheduler.start(0, none, "us-east-1", "123456789012", Clock.systemUTC(), false, file);
+             SchedulerClient client = SchedulerClient.builder().endpointOverride(first.endpoint())
+                     .region(LocalAwsClients.REGION).credentialsProvider(LocalAwsClients.credentials())
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            client.createSchedule(b -> b.name("kept").groupName("g").scheduleExpression("rate(1 day)")
+                    .flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF)).target(t -> t.arn(STARTER).roleArn(ROLE)));
+        }
+
+        try (LocalScheduler second = LocalScheduler.start(0, none, "us-east-1", "123456789012", Clock.systemUTC(), false,
+                file)) {
+            assertThat(second.schedule("g", "kept")).hasValueSatisfying(s ->
+                    assertThat(s.expression()).isEqualTo("rate(1 day)"));
+        }
+    }
+
+    @Test
     void ratePeriod_readsSchedulerRateExpressions() {
         assertThat(LocalScheduler.ratePeriod("rate(1 minute)")).contains(Duration.ofMinutes(1));
         assertThat(LocalScheduler.ratePeriod("rate(6 hours)")).contains(Duration.ofHours(6));

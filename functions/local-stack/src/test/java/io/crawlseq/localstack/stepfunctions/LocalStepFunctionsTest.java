@@ -134,6 +134,23 @@ class LocalStepFunctionsTest {
     }
 
     @Test
+    void stateFile_keepsStateMachinesAcrossRestarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("stepfunctions.json");
+        String arn;
+        try (LocalStepFunctions first = LocalStepFunctions.builder().stateFile(file).start();
+             SfnClient client = SfnClient.builder().endpointOverride(first.endpoint()).region(LocalAwsClients.REGION)
+                     .credentialsProvider(LocalAwsClients.credentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
+            arn = client.createStateMachine(b -> b.name("kept").definition(WAIT_AN_HOUR).roleArn(ROLE)).stateMachineArn();
+        }
+
+        try (LocalStepFunctions second = LocalStepFunctions.builder().stateFile(file).start();
+             SfnClient client = SfnClient.builder().endpointOverride(second.endpoint()).region(LocalAwsClients.REGION)
+                     .credentialsProvider(LocalAwsClients.credentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThat(client.describeStateMachine(b -> b.stateMachineArn(arn)).definition()).isEqualTo(WAIT_AN_HOUR);
+        }
+    }
+
+    @Test
     void unsignedRequests_areRefused() throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(endpoint.endpoint())
                 .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")
