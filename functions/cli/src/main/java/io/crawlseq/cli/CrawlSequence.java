@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             RunCommand.class,
             CommandsCommand.class,
+            LocalStackCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class CrawlSequence implements Callable<Integer> {
