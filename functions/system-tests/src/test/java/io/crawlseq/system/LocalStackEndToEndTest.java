@@ -87,9 +87,9 @@ class LocalStackEndToEndTest {
         Path jar = Repository.resolve("functions/command-functions/target/command-functions-lambda.jar");
         assumeTrue(Files.isRegularFile(jar), "build the command functions first: ./mvnw -DskipTests package");
         DynamoDbClient dynamoDb = client(DynamoDbClient.builder());
-        S3Client s3 = client(S3Client.builder().forcePathStyle(true), Service.S3);
+        S3Client s3 = client(S3Client.builder().forcePathStyle(true));
         SfnClient sfn = client(SfnClient.builder());
-        SchedulerClient scheduler = client(SchedulerClient.builder(), Service.S3);
+        SchedulerClient scheduler = client(SchedulerClient.builder());
         LambdaClient lambda = client(LambdaClient.builder());
         TableNames tables = TableNames.withPrefix(PREFIX);
         TableProvisioner.createMissing(dynamoDb, tables);
