@@ -49,7 +49,7 @@ public record CommandFunctionSetup(String command, CommandServices services, Tel
         S3Client s3 = clients.configure(S3Client.builder().forcePathStyle(clients.s3PathStyle()));
         Storage storage = AwsStorage.fromEnvironment(environment.asMap(), dynamoDb, s3);
         CommandServices services = new CommandServices(CrawlerFactory.configured(crawlerConfig(environment)), storage,
-                scripts(environment, clients), Clock.systemUTC(), progressLog());
+                scripts(environment, clients, s3), Clock.systemUTC(), progressLog());
         return new CommandFunctionSetup(command, services, Telemetry.forEnvironment(environment, command));
     }
 
@@ -65,11 +65,12 @@ public record CommandFunctionSetup(String command, CommandServices services, Tel
     }
 
     /**
-     * How {@code runScript} reaches the isolated script runner. The script-runner function is wired
-     * here (a Lambda invoke of the function the template names); without it every script step fails
-     * clearly.
+     * How {@code runScript} reaches the isolated script runner: the hook for the Lambda invoke of the
+     * function template.yaml names in {@code SCRIPT_RUNNER_FUNCTION} (scripts read from
+     * {@code SCRIPTS_BUCKET} under {@code SEQUENCES_PREFIX} with {@code s3}). Until that executor is
+     * wired in, every script step fails clearly.
      */
-    static ScriptExecutor scripts(FunctionEnvironment environment, AwsClients clients) {
+    static ScriptExecutor scripts(FunctionEnvironment environment, AwsClients clients, S3Client s3) {
         return ScriptExecutor.UNAVAILABLE;
     }
 
