@@ -12,7 +12,7 @@ public final class ExitCode {
     public static final int PROBLEMS = 1;
     /** The command line itself is wrong (unknown option, missing argument). */
     public static final int USAGE = 2;
-    /** {@code run}: the sequence ran and the execution failed, timed out or was aborted. */
+    /** It ran and failed: {@code run}, the execution failed, timed out or was aborted; {@code script}, a source failed. */
     public static final int RUN_FAILED = 3;
     /** A bug in crawl-sequence; the message says how to report it (sysexits EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;

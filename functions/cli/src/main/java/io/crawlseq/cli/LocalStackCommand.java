@@ -1,7 +1,6 @@
 package io.crawlseq.cli;
 
 import io.crawlseq.cli.cloud.LocalCloud;
-import io.crawlseq.commands.ScriptExecutor;
 import io.crawlseq.crawler.CrawlerConfig;
 import io.crawlseq.crawler.guard.AllowList;
 import java.io.PrintWriter;
@@ -80,8 +79,7 @@ final class LocalStackCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), String.join("; ", allowed.errors()));
         }
         CrawlerConfig crawler = CrawlerConfig.defaults().allowList(allowed.allowList());
-        LocalCloud.Options options = new LocalCloud.Options(Optional.ofNullable(dataDir), ports, true, crawler,
-                ScriptExecutor.UNAVAILABLE);
+        LocalCloud.Options options = new LocalCloud.Options(Optional.ofNullable(dataDir), ports, true, crawler, true);
         try (LocalCloud cloud = LocalCloud.start(options)) {
             print(cloud, out);
             out.flush();

@@ -1,6 +1,7 @@
 package io.crawlseq.commands;
 
 import io.crawlseq.commands.handlers.LogWarningHandler;
+import io.crawlseq.commands.handlers.RunScriptHandler;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ public final class StandardHandlers {
 
     public static HandlerCatalog catalog() {
         return new HandlerCatalog(List.of(
-                new LogWarningHandler()));
+                new LogWarningHandler(),
+                new RunScriptHandler()));
     }
 }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crawlseq.crawler.politeness.RetryPolicy;
+import io.crawlseq.crawler.testing.LoopbackServer;
+import io.crawlseq.crawler.testing.Responses;
+import io.crawlseq.crawler.testing.TestConfigs;
+import io.crawlseq.crawler.time.CrawlClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -29,29 +34,56 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every escape and abuse attempt in {@code src/test/resources/abuse}. Each file says in its
  * header what must happen: {@code // expect: TYPE [RESOURCE]} and optionally {@code // message:},
+ * {@code // outcome:} (a network error's outcome code),
  * {@code // attempted:}, {@code // limits: {json}} and, for attempts that are contained rather than
  * refused, {@code // data: [json]} (the records, without their source tag).
+ *
+ * <p>{@code http.get} is the real crawler fetcher ({@link CrawlerScriptHttp}) allowing exactly one
+ * loopback fixture server, the source every script gets ({@code http://127.0.0.1:PORT/world/?decoy=N}).
+ * Its {@code /go/*} routes redirect to addresses the SSRF guard must refuse, among them a decoy server
+ * on loopback port N that is not allowed and must never see a request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AbuseCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SOURCE = "https://news.example/world/";
+    /** Where the fixture's redirects point ({@code DECOY} is the decoy server's port): addresses no script may reach. */
+    private static final Map<String, String> REDIRECTS = Map.of(
+            "/go/loopback", "http://127.0.0.1:DECOY/admin",
+            "/go/metadata", "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+            "/go/private-decimal", "http://167772161/",
+            "/go/ipv6-loopback", "http://[::1]:DECOY/");
     /** Tight limits keep the corpus quick: loops hit the statement limit in well under a second. */
     private static final ScriptLimits CORPUS_LIMITS = ScriptLimits.DEFAULTS
             .withTimeoutMs(6_000).withStatementLimit(10_000_000).withMemoryMb(128);
 
+    private static LoopbackServer fixture;
+    /** A server on loopback that is not allowed: it must never see a request. */
+    private static LoopbackServer decoy;
+    private static CrawlerScriptHttp http;
     private static ScriptRunner runner;
+    private static String source;
 
     @BeforeAll
     static void startRunner() {
+        fixture = LoopbackServer.start();
+        decoy = LoopbackServer.start();
+        decoy.fallback(Responses.html("<p>secret</p>"));
+        fixture.route("/world/", Responses.html("<title>World</title><h1>World news</h1>"));
+        REDIRECTS.forEach((path, target) -> fixture.route(path,
+                Responses.redirect(302, target.replace("DECOY", String.valueOf(decoy.port())))));
+        source = fixture.url("/world/?decoy=" + decoy.port());
+        http = CrawlerScriptHttp.open(TestConfigs.fast(CrawlClock.system(), fixture).retry(RetryPolicy.noRetries()));
         // A worker may serve several corpus scripts (each in fresh contexts); one that was killed is replaced.
-        runner = new ScriptRunner(RunnerConfig.defaults().prestart(true).runsPerWorker(25));
+        runner = new ScriptRunner(RunnerConfig.defaults().http(http).prestart(true).runsPerWorker(25));
     }
 
     @AfterAll
     static void stopRunner() {
         runner.close();
+        http.close();
+        fixture.close();
+        decoy.close();
     }
 
     static Stream<AbuseCase> corpus() {
@@ -69,7 +101,7 @@ class AbuseCorpusTest {
     @MethodSource("corpus")
     @Order(1)
     void abuseAttempt_isRefusedOrContainedWithTheExpectedOutcome(AbuseCase abuse) {
-        ScriptResult result = runner.run(new ScriptRequest(abuse.name(), abuse.script(), List.of(SOURCE),
+        ScriptResult result = runner.run(new ScriptRequest(abuse.name(), abuse.script(), List.of(source),
                 abuse.limits(), List.of()));
 
         if (abuse.expect().equals("success")) {
@@ -87,18 +119,29 @@ class AbuseCorpusTest {
         }
         abuse.header("message").ifPresent(m -> assertThat(error.message()).as(error.toString()).containsIgnoringCase(m));
         abuse.header("attempted").ifPresent(a -> assertThat(((ScriptError.Security) error).attempted()).isEqualTo(a));
+        abuse.header("outcome").ifPresent(o -> assertThat(((ScriptError.Network) error).outcome()).isEqualTo(o));
     }
 
     @Test
     @Order(2)
-    void runner_afterTheWholeCorpus_stillRunsANormalScript() {
+    void refusedFetches_neverReachedTheirTarget() {
+        // Refusals come before a byte is sent: the decoy (targeted directly, by name and through
+        // redirects) saw nothing, and the fixture only its own routes.
+        assertThat(decoy.requests()).isEmpty();
+        assertThat(fixture.paths()).isNotEmpty().allSatisfy(path -> assertThat(path)
+                .matches("(/robots\\.txt|/world/|/go/[a-z0-9-]+)(\\?decoy=\\d+)?"));
+    }
+
+    @Test
+    @Order(3)
+    void runner_afterTheWholeCorpus_stillRunsANormalScriptThatFetches() {
         ScriptResult result = runner.run(ScriptRequest.of("after-corpus",
-                "function scrapeData(url) { return [{title: html.parse('<h1>Still fine</h1>').selectFirst('h1').text()}]; }",
-                List.of(SOURCE)));
+                "function scrapeData(url) { return [{title: html.parse(http.get(url).body).selectFirst('h1').text()}]; }",
+                List.of(source)));
 
         assertThat(result.success()).as(ScriptResultJson.toJson(result)).isTrue();
         assertThat(result.data()).singleElement()
-                .satisfies(record -> assertThat(record.path("title").asText()).isEqualTo("Still fine"));
+                .satisfies(record -> assertThat(record.path("title").asText()).isEqualTo("World news"));
     }
 
     private static JsonNode untagged(List<ObjectNode> records) {

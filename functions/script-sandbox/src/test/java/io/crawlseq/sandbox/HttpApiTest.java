@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The script side of {@code http.get}: how outcomes of {@link ScriptHttp} reach the script and its
- * result. The fetches themselves are answered from a table here; {@code CrawlerHttpTest} covers the
+ * result. The fetches themselves are answered from a table here; {@code CrawlerScriptHttpTest} covers the
  * real fetcher against a loopback site.
  */
 class HttpApiTest {

@@ -5,6 +5,8 @@ import io.crawlseq.commands.CommandProgress;
 import io.crawlseq.commands.CommandServices;
 import io.crawlseq.commands.CrawlerFactory;
 import io.crawlseq.commands.ScriptExecutor;
+import io.crawlseq.commands.script.BlobScriptSource;
+import io.crawlseq.commands.script.LocalScriptExecutor;
 import io.crawlseq.crawler.CrawlerConfig;
 import io.crawlseq.engine.task.FunctionRouter;
 import io.crawlseq.functions.command.CommandFunction;
@@ -29,6 +31,7 @@ import io.crawlseq.localstack.LocalStack;
 import io.crawlseq.localstack.s3events.LocalS3Notifications;
 import io.crawlseq.localstack.scheduler.LocalScheduler;
 import io.crawlseq.localstack.stepfunctions.LocalStepFunctions;
+import io.crawlseq.sandbox.WorkerJvm;
 import io.crawlseq.store.Storage;
 import io.crawlseq.store.StoreSettings;
 import io.crawlseq.store.blob.S3BlobStore;
@@ -90,20 +93,21 @@ public final class LocalCloud implements AutoCloseable {
      *                  sequences bucket watched every second (a laptop); off, nothing waits and nothing
      *                  happens by itself (tests)
      * @param crawler   the command functions' crawler configuration (allow-list, user agent)
-     * @param scripts   how {@code runScript} reaches the script sandbox
+     * @param scriptSandbox run {@code runScript} steps in the script sandbox (a worker JVM per script,
+     *                  scripts read from the sequences bucket next to the sequences, as in AWS); off,
+     *                  script steps fail saying no script runner is configured
      */
     public record Options(Optional<Path> dataDir, Map<String, Integer> ports, boolean realTime, CrawlerConfig crawler,
-                          ScriptExecutor scripts) {
+                          boolean scriptSandbox) {
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             ports = Map.copyOf(ports);
             Objects.requireNonNull(crawler, "crawler");
-            Objects.requireNonNull(scripts, "scripts");
         }
 
-        /** In memory, free ports, nothing waits: what tests use. */
+        /** In memory, free ports, nothing waits, no script sandbox: what tests use. */
         public static Options forTests(CrawlerConfig crawler) {
-            return new Options(Optional.empty(), Map.of(), false, crawler, ScriptExecutor.UNAVAILABLE);
+            return new Options(Optional.empty(), Map.of(), false, crawler, false);
         }
 
         int port(String service) {
@@ -122,6 +126,7 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalStepFunctions stepFunctions;
     private final LocalScheduler scheduler;
     private final LocalS3Notifications notifications;
+    private final Optional<LocalScriptExecutor> scripts;
 
     private LocalCloud(Options options) {
         Clock clock = Clock.systemUTC();
@@ -134,8 +139,12 @@ public final class LocalCloud implements AutoCloseable {
         createBucket(RESULTS_BUCKET, false);
         storage = DynamoStorage.create(dynamoDb, tables, S3BlobStore.of(s3, RESULTS_BUCKET), StoreSettings.defaults());
 
+        scripts = options.scriptSandbox()
+                ? Optional.of(new LocalScriptExecutor(new BlobScriptSource(S3BlobStore.of(s3, SEQUENCES_BUCKET),
+                        SEQUENCES_PREFIX), options.crawler(), WorkerJvm.detect()))
+                : Optional.empty();
         CommandServices services = new CommandServices(CrawlerFactory.configured(options.crawler()), storage,
-                options.scripts(), clock, CommandProgress.NONE);
+                scripts.<ScriptExecutor>map(s -> s).orElse(ScriptExecutor.UNAVAILABLE), clock, CommandProgress.NONE);
         for (CommandSpec spec : CommandRegistry.standard().deployed()) {
             LambdaSettings lambda = spec.lambda().orElseThrow();
             register(new InProcessFunction(spec(NAME_PREFIX + lambda.logicalId(), lambda.memoryMb(), lambda.timeoutSeconds()),
@@ -311,6 +320,7 @@ public final class LocalCloud implements AutoCloseable {
     @Override
     public void close() {
         notifications.close();
+        scripts.ifPresent(LocalScriptExecutor::close);
         sfn.close();
         schedulerClient.close();
         dynamoDb.close();

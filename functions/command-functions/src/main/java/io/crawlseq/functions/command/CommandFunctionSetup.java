@@ -6,6 +6,7 @@ import io.crawlseq.commands.CrawlerFactory;
 import io.crawlseq.commands.ScriptExecutor;
 import io.crawlseq.crawler.CrawlerConfig;
 import io.crawlseq.crawler.guard.AllowList;
+import io.crawlseq.functions.command.script.LambdaScriptExecutor;
 import io.crawlseq.functions.support.AwsClients;
 import io.crawlseq.functions.support.FunctionEnvironment;
 import io.crawlseq.functions.support.Telemetry;
@@ -65,13 +66,15 @@ public record CommandFunctionSetup(String command, CommandServices services, Tel
     }
 
     /**
-     * How {@code runScript} reaches the isolated script runner: the hook for the Lambda invoke of the
-     * function template.yaml names in {@code SCRIPT_RUNNER_FUNCTION} (scripts read from
-     * {@code SCRIPTS_BUCKET} under {@code SEQUENCES_PREFIX} with {@code s3}). Until that executor is
-     * wired in, every script step fails clearly.
+     * How {@code runScript} reaches the isolated script runner: a synchronous Lambda invoke of the
+     * function template.yaml names in {@value LambdaScriptExecutor#FUNCTION_VARIABLE} (only the
+     * runScript function has it), scripts read from {@code SCRIPTS_BUCKET} under
+     * {@code SEQUENCES_PREFIX}. Other functions have no script runner: a script step there fails clearly.
      */
     static ScriptExecutor scripts(FunctionEnvironment environment, AwsClients clients, S3Client s3) {
-        return ScriptExecutor.UNAVAILABLE;
+        return environment.optional(LambdaScriptExecutor.FUNCTION_VARIABLE).isPresent()
+                ? LambdaScriptExecutor.fromEnvironment(environment.asMap(), s3)
+                : ScriptExecutor.UNAVAILABLE;
     }
 
     /** Progress lines go to the function's log at debug level ({@code POWERTOOLS_LOG_LEVEL=DEBUG}). */

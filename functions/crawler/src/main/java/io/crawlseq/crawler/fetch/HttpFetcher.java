@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -189,6 +190,11 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
                 return end(FetchOutcome.BLOCKED_BY_POLICY, request.url().toString(), 0, Map.of(), "",
                         ((UrlResult.Invalid) first).message(), false, null, null);
             }
+            Optional<String> headerProblem = RequestHeaders.problem(request.headers());
+            if (headerProblem.isPresent()) {
+                return end(FetchOutcome.BLOCKED_BY_POLICY, request.url().toString(), 0, Map.of(), "",
+                        headerProblem.get(), false, null, null);
+            }
             WebUrl current = valid.url();
             Set<String> visited = new HashSet<>();
             int maxRedirects = request.maxRedirects() >= 0 ? request.maxRedirects() : policy.maxRedirects();
@@ -293,6 +299,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
                     }
                 });
             }
+            request.headers().forEach(builder::setHeader);
             CompletableFuture<HttpResponse<InputStream>> future =
                     client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             try {

@@ -1,16 +1,26 @@
 package io.crawlseq.functions.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crawlseq.crawler.CrawlerConfig;
+import io.crawlseq.crawler.guard.AllowList;
+import io.crawlseq.crawler.testing.LoopbackServer;
+import io.crawlseq.crawler.testing.Responses;
+import io.crawlseq.crawler.url.UrlParser;
+import io.crawlseq.sandbox.CrawlerScriptHttp;
 import io.crawlseq.sandbox.RunnerConfig;
+import io.crawlseq.sandbox.ScriptHttp;
 import io.crawlseq.sandbox.ScriptRunner;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +97,53 @@ class ScriptRunnerHandlerTest {
     }
 
     @Test
-    void lambdaConfig_prestartsAWorker() {
-        assertThat(ScriptRunnerHandler.lambdaConfig().prestart()).isTrue();
+    void lambdaConfig_prestartsAWorkerAndUsesTheGivenFetcher() {
+        ScriptHttp http = ScriptHttp.disabled();
+
+        RunnerConfig config = ScriptRunnerHandler.lambdaConfig(Map.of(), http);
+
+        assertThat(config.prestart()).isTrue();
+        assertThat(config.http()).isSameAs(http);
+    }
+
+    @Test
+    void crawlerConfig_opensOnlyTheHostsOfTheAllowListVariable() {
+        CrawlerConfig config = ScriptRunnerHandler.crawlerConfig(Map.of(AllowList.ENVIRONMENT_VARIABLE, "127.0.0.1:8123"));
+
+        assertThat(config.fetch().allowList().allows(UrlParser.parse("http://127.0.0.1:8123/").orElseThrow())).isTrue();
+        assertThat(config.fetch().allowList().allows(UrlParser.parse("http://127.0.0.1:8124/").orElseThrow())).isFalse();
+        assertThat(ScriptRunnerHandler.crawlerConfig(Map.of()).fetch().allowList().isEmpty()).isTrue();
+    }
+
+    @Test
+    void crawlerConfig_withAMalformedAllowList_refusesToStart() {
+        assertThatThrownBy(() -> ScriptRunnerHandler.crawlerConfig(Map.of(AllowList.ENVIRONMENT_VARIABLE, "http://a.example/")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(AllowList.ENVIRONMENT_VARIABLE).hasMessageContaining("not a URL");
+    }
+
+    @Test
+    void handler_withTheLambdasFetcher_fetchesAnAllowListedFixtureAndRefusesTheMetadataService() throws Exception {
+        try (LoopbackServer site = LoopbackServer.start();
+             CrawlerScriptHttp http = CrawlerScriptHttp.open(ScriptRunnerHandler.crawlerConfig(
+                     Map.of(AllowList.ENVIRONMENT_VARIABLE, site.hostPort())));
+             ScriptRunner fetching = new ScriptRunner(RunnerConfig.defaults().http(http))) {
+            site.route("/world", Responses.html("<title>World</title><h2>Fixture headline</h2>"));
+            String script = "function scrapeData(url) { const doc = html.parse(http.get(url).body);"
+                    + " let metadata = 'reached'; try { http.get('http://169.254.169.254/latest/meta-data/'); }"
+                    + " catch (e) { metadata = e.name; }"
+                    + " return [{headline: doc.selectFirst('h2').text(), metadata: metadata}]; }";
+            String event = JSON.writeValueAsString(Map.of("scriptId", "fixture.js", "script", script,
+                    "sources", List.of(site.url("/world"))));
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ScriptRunnerHandler(fetching).handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+            JsonNode result = JSON.readTree(out.toByteArray());
+
+            assertThat(result.path("success").asBoolean()).as(result.toPrettyString()).isTrue();
+            assertThat(result.path("data").get(0).path("headline").asText()).isEqualTo("Fixture headline");
+            assertThat(result.path("data").get(0).path("metadata").asText()).isEqualTo("SecurityError");
+            assertThat(site.paths()).containsExactly("/robots.txt", "/world");
+        }
     }
 }

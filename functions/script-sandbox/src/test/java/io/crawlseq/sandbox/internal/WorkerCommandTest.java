@@ -31,7 +31,10 @@ class WorkerCommandTest {
 
     @Test
     void cdsArchive_isUsedOnlyWithAJarOnlyClasspath(@TempDir Path dir) throws Exception {
-        Path jar = Files.createFile(dir.resolve("a.jar"));
+        Path jar = dir.resolve("a.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.flush(); // an empty but readable jar: unreadable ones are not archived either
+        }
         Path archive = dir.resolve("worker.jsa");
         WorkerJvm jars = new WorkerJvm(Path.of("java"), List.of(jar.toString()), Optional.of(archive), List.of());
         WorkerJvm withDirectory = new WorkerJvm(Path.of("java"), List.of(jar.toString(), dir.toString()),

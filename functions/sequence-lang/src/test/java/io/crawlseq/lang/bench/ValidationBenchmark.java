@@ -61,7 +61,7 @@ public final class ValidationBenchmark {
                 () -> SequenceLoader.load("big.yaml", yaml));
         List<Path> examples;
         try (Stream<Path> files = Files.list(RepositoryFiles.resolve("sequences"))) {
-            examples = files.sorted().toList();
+            examples = files.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : examples) {
             byte[] content = Files.readAllBytes(file);
