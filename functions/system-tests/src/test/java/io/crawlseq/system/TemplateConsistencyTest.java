@@ -131,6 +131,8 @@ class TemplateConsistencyTest {
         Map<String, Object> properties = template.properties(logicalId);
 
         assertThat(template.resource(logicalId).get("Type")).isEqualTo("AWS::DynamoDB::Table");
+        assertThat(properties.get("TableName")).as("named as TableNames.withPrefix(ProjectName + '-') names it")
+                .isEqualTo(Map.of("Fn::Sub", "${ProjectName}-" + table.logicalName()));
         assertThat(properties.get("BillingMode")).isEqualTo(definition.billingMode());
         assertThat(map(properties, "PointInTimeRecoverySpecification").get("PointInTimeRecoveryEnabled")).isEqualTo(true);
         assertThat(attributes(list(properties, "AttributeDefinitions")))
@@ -146,6 +148,12 @@ class TemplateConsistencyTest {
         } else {
             assertThat(ttl).isEmpty();
         }
+    }
+
+    @Test
+    void defaultProjectName_namesTheTablesWithTheStoresDefaultPrefix() {
+        assertThat(map(map(template.root(), "Parameters"), "ProjectName").get("Default") + "-")
+                .isEqualTo(io.crawlseq.store.tables.TableNames.DEFAULT_PREFIX);
     }
 
     @Test
