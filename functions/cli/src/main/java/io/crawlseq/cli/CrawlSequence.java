@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             ScriptCommand.class,
             CommandsCommand.class,
+            LocalStackCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class CrawlSequence implements Callable<Integer> {

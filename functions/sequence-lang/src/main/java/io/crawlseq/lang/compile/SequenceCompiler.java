@@ -256,7 +256,9 @@ public final class SequenceCompiler {
             retry.add(retrier(CommandErrors.LAMBDA_SERVICE_ERRORS, RetryPolicy.DEFAULT));
             RetryPolicy policy = step.retry().orElse(RetryPolicy.DEFAULT);
             if (policy.maxAttempts() > 0) {
-                retry.add(retrier(List.of(CommandErrors.TRANSIENT, "States.Timeout"), policy));
+                List<String> transientErrors = new ArrayList<>(CommandErrors.TRANSIENT_NAMES);
+                transientErrors.add("States.Timeout");
+                retry.add(retrier(transientErrors, policy));
             }
             ArrayNode catchers = task.putArray("Catch");
             ObjectNode catchAll = catchers.addObject();

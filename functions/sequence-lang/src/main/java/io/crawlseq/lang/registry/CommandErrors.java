@@ -18,6 +18,22 @@ public final class CommandErrors {
     /** Not worth retrying: a bug or a broken deployment. */
     public static final String FATAL = "CommandFatalError";
 
+    /**
+     * What {@link #TRANSIENT} is called when a command's Lambda raises it. The Java Lambda runtime
+     * reports a thrown exception's fully qualified class name as the {@code errorType} Step
+     * Functions matches, so the command functions throw a class of exactly this name.
+     */
+    public static final String TRANSIENT_JAVA_LAMBDA = "io.crawlseq.functions.command.CommandTransientError";
+
+    /** What {@link #FATAL} is called when a command's Lambda raises it (see {@link #TRANSIENT_JAVA_LAMBDA}). */
+    public static final String FATAL_JAVA_LAMBDA = "io.crawlseq.functions.command.CommandFatalError";
+
+    /**
+     * Every name a transient command error carries: {@link #TRANSIENT} from in-process handlers (local
+     * runs), {@link #TRANSIENT_JAVA_LAMBDA} from the deployed functions. Retry rules list both.
+     */
+    public static final List<String> TRANSIENT_NAMES = List.of(TRANSIENT, TRANSIENT_JAVA_LAMBDA);
+
     /** Raised by the state machine when a step with {@code onError: abort} fails. */
     public static final String STEP_FAILED = "Sequence.StepFailed";
 

@@ -26,6 +26,18 @@ public final class AwsStorage {
 
     /** @throws IllegalStateException naming the missing environment variables */
     public static Storage fromEnvironment(Map<String, String> environment) {
+        return fromEnvironment(environment,
+                DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build());
+    }
+
+    /**
+     * As {@link #fromEnvironment(Map)}, over clients the caller built (e.g. with SnapStart priming or
+     * an endpoint override); the caller owns them.
+     *
+     * @throws IllegalStateException naming the missing environment variables
+     */
+    public static Storage fromEnvironment(Map<String, String> environment, DynamoDbClient dynamoDb, S3Client s3) {
         TableNames tables = TableNames.fromEnvironment(environment);
         String bucket = environment.get(RESULTS_BUCKET);
         if (bucket == null || bucket.isBlank()) {
@@ -36,8 +48,6 @@ public final class AwsStorage {
         if (retention != null && !retention.isBlank()) {
             settings = settings.withRunRetention(Duration.ofDays(Long.parseLong(retention.trim())));
         }
-        DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
         return DynamoStorage.create(dynamoDb, tables, S3BlobStore.of(s3, bucket), settings);
     }
 }
