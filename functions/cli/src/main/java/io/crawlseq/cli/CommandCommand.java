@@ -43,10 +43,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Run one crawl command against a site and print its result (complete lists with --json).",
-            "A long crawl that stops at its time budget continues in further invocations until done,",
-            "as the state machine would run it. The run is kept in the local history ('history', 'show').",
-            "Example: crawl-sequence command ensureCountryHubs --start-url https://www.example.com/ \\",
+            "Run one crawl command against a site and print its result (complete lists with --json). "
+                    + "A long crawl that stops at its time budget continues in further invocations until done, "
+                    + "as the state machine would run it. The run is kept in the local history ('history', 'show'). "
+                    + "Example: crawl-sequence command ensureCountryHubs --start-url https://www.example.com/ \\",
             "           --arg countries='[\"FR\",\"DE\"]' --arg politeness.delayMs=2000"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "commands",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "List the crawl commands a sequence may use, or show one in detail.",
         description = {
-            "List the crawl commands a sequence may use (the registry is the whitelist),",
-            "or show one command's arguments, defaults, ranges, result fields and Lambda",
-            "settings."},
+            "List the crawl commands a sequence may use (the registry is the whitelist), "
+                    + "or show one command's arguments, defaults, ranges, result fields and Lambda "
+                    + "settings."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:printed",

@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "compile",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Print a sequence's AWS Step Functions definition (ASL).",
         description = {
-            "Validate a sequence and print its AWS Step Functions definition (Amazon States",
-            "Language, JSONPath). Function ARNs stay ${<Command>FunctionArn} placeholders, as",
-            "SAM DefinitionSubstitutions and the sequence deployer expect, unless",
-            "--function-arn-pattern fills them in. The output is deterministic."},
+            "Validate a sequence and print its AWS Step Functions definition (Amazon States "
+                    + "Language, JSONPath). Function ARNs stay $${<Command>FunctionArn} placeholders, as "
+                    + "SAM DefinitionSubstitutions and the sequence deployer expect, unless "
+                    + "--function-arn-pattern fills them in. The output is deterministic."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:compiled (warnings, if any, on standard error)",

@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code crawl-sequence}: validate, compile, plan and run crawl sequences locally. Each subcommand
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
             "2:usage error (unknown option, missing argument)",
             "3:run, command, demo: the execution or the command failed; script: the script failed",
             "4:the data directory is in use by another crawl-sequence process",
+            "5:history, show, stats: the deployed store cannot be read (credentials, endpoint, tables)",
             "70:internal error (a bug in crawl-sequence)",
         },
         subcommands = {
@@ -89,6 +91,10 @@ public final class CrawlSequence implements Callable<Integer> {
             if (e instanceof LocalStores.DataDirectoryInUseException busy) {
                 commandLine.getErr().println("crawl-sequence: " + busy.getMessage());
                 return ExitCode.STORE_BUSY;
+            }
+            if (e instanceof SdkException aws) {
+                commandLine.getErr().println("crawl-sequence: cannot read the deployed store: " + aws.getMessage());
+                return ExitCode.STORE_UNREACHABLE;
             }
             commandLine.getErr().println("crawl-sequence: internal error: " + e
                     + " (this is a bug; please report it with the command line and input)");

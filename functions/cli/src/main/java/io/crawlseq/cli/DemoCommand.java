@@ -50,11 +50,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Run an example sequence against a small bundled news site, offline.",
         description = {
-            "Serve a small news site bundled with crawl-sequence on this machine (loopback only) and run",
-            "an example sequence against it: sitemaps, country hubs, a short article crawl from each",
-            "country hub (ForEach), topic hubs (Conditional). Offline; robots.txt is obeyed. Prints what",
-            "was found; the run stays in the local history ('history', 'show', 'stats')."},
+            "Serve a small news site bundled with crawl-sequence on this machine (loopback only) and run "
+                    + "an example sequence against it: sitemaps, country hubs, a short article crawl from each "
+                    + "country hub (ForEach), topic hubs (Conditional). Offline; robots.txt is obeyed. Prints what "
+                    + "was found; the run stays in the local history ('history', 'show', 'stats')."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the demo ran",

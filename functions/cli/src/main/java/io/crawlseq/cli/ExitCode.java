@@ -16,6 +16,8 @@ public final class ExitCode {
     public static final int RUN_FAILED = 3;
     /** The local data directory is in use by another crawl-sequence process (commands that use the store). */
     public static final int STORE_BUSY = 4;
+    /** {@code history}, {@code show}, {@code stats}: the deployed store cannot be read (credentials, endpoint, missing tables). */
+    public static final int STORE_UNREACHABLE = 5;
     /** A bug in crawl-sequence; the message says how to report it (sysexits EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
 

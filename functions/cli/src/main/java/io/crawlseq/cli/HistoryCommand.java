@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             "0:success (also when there is no run yet)",
             "2:usage error",
             "4:the data directory is in use by another crawl-sequence process",
+            "5:the deployed store cannot be read (credentials, endpoint, tables)",
             "70:internal error (a bug in crawl-sequence)",
         })
 final class HistoryCommand implements Callable<Integer> {
@@ -51,7 +52,7 @@ final class HistoryCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    StoreOptions store;
+    DeployedStoreOptions store;
 
     HistoryCommand(CliContext context) {
         this.context = context;

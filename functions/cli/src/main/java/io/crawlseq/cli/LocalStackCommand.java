@@ -26,12 +26,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "local-stack",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Run the AWS deployment on this machine behind local endpoints.",
         description = {
-            "Run the AWS deployment on this machine: DynamoDB (DynamoDB Local), S3 (s3proxy), Step",
-            "Functions and EventBridge Scheduler endpoints, with every function of template.yaml",
-            "in-process. Upload a sequence under s3://" + LocalCloud.SEQUENCES_BUCKET + "/" + LocalCloud.SEQUENCES_PREFIX
-                    + " and it is",
-            "deployed; its schedule starts runs; 'history' reads them. Stops on Ctrl-C."},
+            "Run the AWS deployment on this machine: DynamoDB (DynamoDB Local), S3 (s3proxy), Step "
+                    + "Functions and EventBridge Scheduler endpoints, with every function of template.yaml "
+                    + "in-process. Upload a sequence under s3://" + LocalCloud.SEQUENCES_BUCKET + "/" + LocalCloud.SEQUENCES_PREFIX
+                    + " and it is "
+                    + "deployed; its schedule starts runs; 'history' reads them. Stops on Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped by an interrupt",

@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Dry run: every step that would run, in order, with its resolved arguments.",
         description = {
-            "Dry run: show every step that would run, in order, with its resolved arguments",
-            "(defaults filled in) and the Lambda function it calls; branches with what decides",
-            "them; loops expanded when their items are in the run context. Nothing is fetched."},
+            "Dry run: show every step that would run, in order, with its resolved arguments "
+                    + "(defaults filled in) and the Lambda function it calls; branches with what decides "
+                    + "them; loops expanded when their items are in the run context. Nothing is fetched."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:planned",

@@ -35,11 +35,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Run a sequence on this machine (the compiled state machine on the local engine).",
         description = {
-            "Compile a sequence and run its state machine in-process on the local engine, the",
-            "command handlers answering its Lambda tasks (no AWS account needed). The run, its",
-            "steps and metrics are kept in the local store ('history', 'show', 'stats').",
-            "--mock-results scripts step results instead, to test a sequence's logic."},
+            "Compile a sequence and run its state machine in-process on the local engine, the "
+                    + "command handlers answering its Lambda tasks (no AWS account needed). The run, its "
+                    + "steps and metrics are kept in the local store ('history', 'show', 'stats'). "
+                    + "--mock-results scripts step results instead, to test a sequence's logic."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the run succeeded",

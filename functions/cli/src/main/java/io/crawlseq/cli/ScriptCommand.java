@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Run a JavaScript scraping script (it defines scrapeData(url)) in the isolated sandbox over each "
                     + "--source in order (default: the script's DEFAULT_URLS), and print its records grouped by "
-                    + "source, statistics and errors. The syntax is checked before any source runs.",
-            "http.get in the script fetches through the crawler: robots.txt, politeness, and no private, "
+                    + "source, statistics and errors. The syntax is checked before any source runs. "
+                    + "http.get in the script fetches through the crawler: robots.txt, politeness, and no private, "
                     + "loopback or metadata address unless --allow-host (or CRAWLSEQ_ALLOW_HOSTS) opens it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

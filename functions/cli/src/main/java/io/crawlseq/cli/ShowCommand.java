@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             "1:no run with that id",
             "2:usage error",
             "4:the data directory is in use by another crawl-sequence process",
+            "5:the deployed store cannot be read (credentials, endpoint, tables)",
             "70:internal error (a bug in crawl-sequence)",
         })
 final class ShowCommand implements Callable<Integer> {
@@ -47,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    StoreOptions store;
+    DeployedStoreOptions store;
 
     ShowCommand(CliContext context) {
         this.context = context;

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             "0:success (also when nothing ran in the range)",
             "2:usage error (bad date or range, unknown command)",
             "4:the data directory is in use by another crawl-sequence process",
+            "5:the deployed store cannot be read (credentials, endpoint, tables)",
             "70:internal error (a bug in crawl-sequence)",
         })
 final class StatsCommand implements Callable<Integer> {
@@ -58,7 +59,7 @@ final class StatsCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    StoreOptions store;
+    DeployedStoreOptions store;
 
     StatsCommand(CliContext context) {
         this.context = context;

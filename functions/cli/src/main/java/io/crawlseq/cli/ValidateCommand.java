@@ -27,12 +27,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Check sequences without running them: every problem at file:line:column.",
         description = {
-            "Check sequences (.json, .yaml, .yml) without running them: syntax, shape,",
-            "commands, arguments, expressions, templates and paths. Prints one line per",
-            "problem on standard output:",
-            "  path:line:column: severity code: message",
-            "(codes: docs/diagnostics.md) and a summary line on standard error."},
+            "Check sequences (.json, .yaml, .yml) without running them: syntax, shape, "
+                    + "commands, arguments, expressions, templates and paths. Prints one line per "
+                    + "problem on standard output:",
+            "  path:line:column: severity code: message "
+                    + "(codes: docs/diagnostics.md) and a summary line on standard error."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no errors (warnings allowed)",

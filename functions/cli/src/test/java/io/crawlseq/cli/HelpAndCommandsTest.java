@@ -13,12 +13,28 @@ import org.junit.jupiter.api.Test;
 class HelpAndCommandsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "compile", "plan", "run", "command", "history", "show", "stats", "demo", "commands"})
+    @ValueSource(strings = {"validate", "compile", "plan", "run", "command", "history", "show", "stats", "demo", "commands",
+        "script", "local-stack"})
     void everySubcommand_hasHelp_documentingItsExitCodes(String subcommand) {
         CliRun run = CliRun.of(subcommand, "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: crawl-sequence " + subcommand).contains("Exit codes:").containsPattern("(?m)^\\s+2\\s+usage error");
+        assertThat(run.out()).containsPattern("(?m)^Usage: crawl-sequence " + subcommand + " ")
+                .contains("Exit codes:").containsPattern("(?m)^\\s+2\\s+usage error")
+                .as("no ${...} left to picocli's interpolation").doesNotContainPattern("\\bnull\\b");
+    }
+
+    @Test
+    void topLevelHelp_summarisesEachSubcommandInCompleteSentences() {
+        String help = CliRun.of("--help").out();
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
+
+        // a summary is the lines from its name to the next name; each must end a sentence
+        for (String summary : commands.split("\\n(?=  [a-z])")) {
+            if (!summary.startsWith("Commands:")) {
+                assertThat(summary.strip()).as(summary).endsWith(".");
+            }
+        }
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.crawlseq.cli.local;
 
+import io.crawlseq.cli.cloud.AwsStore;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the CLI's store lives. Today: the embedded DynamoDB Local and blob directory under a local
- * data directory. Reading deployed AWS tables ({@code --endpoint-url}, a profile) will be another
- * case here with its own {@link StoreOpener} branch; the commands only see a {@code Storage}.
+ * Where the CLI's store lives: the embedded DynamoDB Local and blob directory under a local data
+ * directory, or the deployed tables (an AWS account, or {@code crawl-sequence local-stack}) that
+ * {@code history}, {@code show} and {@code stats} can read. The commands only see a {@code Storage}.
  */
 public sealed interface StoreLocation {
 
@@ -23,6 +25,19 @@ public sealed interface StoreLocation {
         @Override
         public String describe() {
             return "data directory " + directory;
+        }
+    }
+
+    /** The tables of a deployed stack, read through the AWS SDK. */
+    record Deployed(AwsStore store, Map<String, String> environment) implements StoreLocation {
+        public Deployed {
+            Objects.requireNonNull(store, "store");
+            environment = Map.copyOf(environment);
+        }
+
+        @Override
+        public String describe() {
+            return store.describe(environment);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.crawlseq.cli.local;
 
+import io.crawlseq.cli.cloud.AwsStore;
 import io.crawlseq.localstack.LocalStores;
 import io.crawlseq.store.Storage;
 
@@ -17,7 +18,7 @@ public interface StoreOpener {
         void close();
     }
 
-    /** The real thing: {@link LocalStores} for a data directory (DynamoDB Local starts, ~2 s). */
+    /** The real thing: {@link LocalStores} for a data directory (DynamoDB Local starts, ~2 s), the AWS SDK for a deployed store. */
     StoreOpener STANDARD = location -> switch (location) {
         case StoreLocation.LocalDataDir dir -> {
             LocalStores stores = LocalStores.open(dir.directory());
@@ -30,6 +31,20 @@ public interface StoreOpener {
                 @Override
                 public void close() {
                     stores.close();
+                }
+            };
+        }
+        case StoreLocation.Deployed deployed -> {
+            AwsStore.Opened opened = deployed.store().open(deployed.environment());
+            yield new OpenedStore() {
+                @Override
+                public Storage storage() {
+                    return opened.storage();
+                }
+
+                @Override
+                public void close() {
+                    opened.close();
                 }
             };
         }
