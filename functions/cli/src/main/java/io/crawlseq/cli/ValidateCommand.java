@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
             "Check sequences (.json, .yaml, .yml) without running them: syntax, shape, "
                     + "commands, arguments, expressions, templates and paths. Prints one line per "
                     + "problem on standard output:",
-            "  path:line:column: severity code: message "
-                    + "(codes: docs/diagnostics.md) and a summary line on standard error."},
+            "  path:line:column: severity code: message",
+            "(codes: docs/diagnostics.md), and a summary line on standard error."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no errors (warnings allowed)",
