@@ -75,35 +75,6 @@ class RunWithHandlersTest {
     }
 
     @Test
-    void theNewsSiteSurveyExample_runsEndToEnd_withIssue5CommandsMocked() throws Exception {
-        FixtureSite site = FixtureSites.guardianLike();
-        try (LoopbackServer server = FixtureServer.serve(site)) {
-            Path mocks = dir.resolve("mocks.json");
-            String probe = "{\"depth\": 12, \"paginationStyle\": \"query\"}";
-            String archive = "{\"articlesFound\": 30}";
-            Files.writeString(mocks, "{\"hubDepthProbe\": [" + String.join(",", java.util.Collections.nCopies(5, probe))
-                    + "], \"hubArchiveCrawl\": [" + String.join(",", java.util.Collections.nCopies(5, archive)) + "]}");
-
-            CliRun run = CliRun.of("run", REPO.resolve("sequences/news-site-survey.yaml").toString(), "--start-url",
-                    server.url("/"), "--allow-host", server.hostPort(), "--mock-results", mocks.toString(), "--json",
-                    "--delay-scale", "0");
-
-            assertThat(run.exitCode()).as(run.err()).isZero();
-            JsonNode report = JSON.readTree(run.out());
-            JsonNode results = report.at("/output/results");
-            assertThat(FixtureServer.hubLines(results.at("/countryHubs/hubs"), server.baseUrl())).containsExactly(
-                    "country /australia-news AU", "country /uk-news GB", "country /us-news US",
-                    "country /world/france FR", "country /world/germany DE");
-            assertThat(results.at("/topics/hubCount").asInt()).isEqualTo(site.expected(HubKind.TOPIC).size());
-            assertThat(results.at("/sitemaps/newsUrlCount").asInt()).isEqualTo(20);
-            assertThat(report.path("steps")).filteredOn(s -> s.path("mocked").asBoolean()).hasSize(10);
-            assertThat(report.path("steps")).filteredOn(s -> !s.path("mocked").asBoolean())
-                    .extracting(s -> s.path("command").asText())
-                    .containsExactly("ensureCountryHubs", "findTopicHubs", "sitemapDiscovery");
-        }
-    }
-
-    @Test
     void theSitemapFirstExample_followsTheNewsSitemapBranch() throws Exception {
         try (DemoSite site = DemoSite.start(0)) {
             CliRun run = CliRun.of("run", REPO.resolve("sequences/sitemap-first-crawl.json").toString(), "--start-url",
