@@ -105,12 +105,14 @@ class RunCommandTest {
     }
 
     @Test
-    void stepWithoutHandlerOrMock_failsWithAMessageNamingTheCommand() throws Exception {
-        CliRun run = CliRun.of("run", CONDITIONAL, "--start-url", "https://news.example/", "--json", "--delay-scale", "0");
+    void aStartUrlTheSsrfGuardRefuses_failsTheStep_namingTheOptionThatAllowsIt() throws Exception {
+        CliRun run = CliRun.of("run", CONDITIONAL, "--start-url", "http://127.0.0.1:9/", "--json");
 
         JsonNode step = json(run).at("/steps/0");
-        assertThat(step.at("/result/error/type").asText()).isEqualTo("NoHandler");
-        assertThat(step.at("/result/error/message").asText()).contains("ensurePlaceHubs").contains("--mock-results");
+        assertThat(step.at("/command").asText()).isEqualTo("ensurePlaceHubs");
+        assertThat(step.at("/result/error/type").asText()).isEqualTo("BlockedByPolicy");
+        assertThat(step.at("/result/error/message").asText()).contains("loopback").contains("--allow-host 127.0.0.1:9");
+        assertThat(step.at("/result/pagesFetched").asInt()).isZero();
     }
 
     @Test

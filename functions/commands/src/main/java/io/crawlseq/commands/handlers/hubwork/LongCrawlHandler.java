@@ -8,6 +8,7 @@ import io.crawlseq.commands.CommandHandler;
 import io.crawlseq.commands.CommandOutcome;
 import io.crawlseq.commands.CommandRequest;
 import io.crawlseq.commands.CommandServices;
+import io.crawlseq.commands.handlers.support.Preflight;
 import io.crawlseq.crawler.Crawler;
 import io.crawlseq.crawler.ops.WorkLoop;
 import io.crawlseq.crawler.url.UrlResult;
@@ -113,6 +114,12 @@ public abstract class LongCrawlHandler implements CommandHandler {
                 Begin begin = begin(context);
                 if (begin instanceof Begin.Without without) {
                     return without.outcome();
+                }
+                // after begin: a step with nothing to work from is skipped without touching the site
+                Optional<Preflight.Refusal> refused = Preflight.check(crawler, valid.url());
+                if (refused.isPresent()) {
+                    return new CommandOutcome.Failed(refused.get().errorType(), refused.get().message(),
+                            CrawlCounters.of(crawler.stats().snapshot()).putFields(CommandOutcome.noFields()));
                 }
                 work = ((Begin.With) begin).work();
             } else {

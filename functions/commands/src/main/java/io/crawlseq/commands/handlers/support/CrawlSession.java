@@ -5,8 +5,6 @@ import io.crawlseq.commands.CommandRequest;
 import io.crawlseq.commands.CommandServices;
 import io.crawlseq.crawler.Crawler;
 import io.crawlseq.crawler.crawl.CrawlProgress;
-import io.crawlseq.crawler.fetch.SsrfGuard;
-import io.crawlseq.crawler.robots.RobotsRules;
 import io.crawlseq.crawler.url.WebUrl;
 import io.crawlseq.store.Hub;
 import io.crawlseq.store.SiteId;
@@ -95,39 +93,9 @@ public final class CrawlSession implements AutoCloseable {
         services.progress().update(request.historyStepId(), what);
     }
 
-    /**
-     * The checks before any crawl: the SSRF guard accepts the start URL, robots.txt can be read and
-     * allows it. A refusal is the failed result to return.
-     */
-    public Optional<Refusal> preflight() {
-        SsrfGuard guard = new SsrfGuard(crawler.config().fetch().allowList(), crawler.config().fetch().resolver());
-        switch (guard.check(start)) {
-            case SsrfGuard.Refused r -> {
-                return Optional.of(new Refusal(CrawlFailures.BLOCKED_BY_POLICY, start + " is refused: " + r.reason()
-                        + " (local and private sites must be allowed explicitly, e.g. --allow-host "
-                        + start.host() + (start.port() > 0 ? ":" + start.port() : "") + ")"));
-            }
-            case SsrfGuard.Unresolvable u -> {
-                return Optional.of(new Refusal(CrawlFailures.SITE_UNREACHABLE, start + " cannot be reached: " + u.reason()));
-            }
-            case SsrfGuard.Allowed a -> {
-            }
-        }
-        RobotsRules robots = crawler.robots(start);
-        if (robots.status() == RobotsRules.Status.UNREACHABLE) {
-            return Optional.of(new Refusal(CrawlFailures.SITE_UNREACHABLE, "robots.txt of " + start.origin()
-                    + " could not be fetched (" + robots.detail() + "); until it can, RFC 9309 treats the whole "
-                    + "site as disallowed"));
-        }
-        if (!robots.isAllowed(start)) {
-            return Optional.of(new Refusal(CrawlFailures.BLOCKED_BY_ROBOTS, "robots.txt of " + start.origin()
-                    + " disallows " + start + " for " + crawler.config().robots().productToken()));
-        }
-        return Optional.empty();
-    }
-
-    /** Why a crawl did not start. */
-    public record Refusal(String errorType, String message) {
+    /** The checks before any crawl ({@link Preflight}): a refusal is the failed result to return. */
+    public Optional<Preflight.Refusal> preflight() {
+        return Preflight.check(crawler, start);
     }
 
     /** Hubs to record for the site when the invocation ends. */

@@ -74,7 +74,7 @@ public abstract class CrawlingHandler implements CommandHandler {
                     + ((UrlResult.Invalid) start).message());
         }
         try (CrawlSession session = new CrawlSession(request, services, crawler, valid.url())) {
-            Optional<CrawlSession.Refusal> refused = session.preflight();
+            Optional<Preflight.Refusal> refused = session.preflight();
             if (refused.isPresent()) {
                 session.flush();
                 return new CommandOutcome.Failed(refused.get().errorType(), refused.get().message(),
