@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crawlseq.commands.CommandException;
 import io.crawlseq.commands.CommandOutcome;
 import io.crawlseq.commands.CommandRequest;
-import io.crawlseq.commands.handlers.hubwork.HubRecords;
+import io.crawlseq.commands.handlers.support.HubRecords;
 import io.crawlseq.commands.handlers.hubwork.HubSearchWork;
 import io.crawlseq.commands.handlers.hubwork.LongCrawlHandler;
 import io.crawlseq.crawler.hubs.Hub;

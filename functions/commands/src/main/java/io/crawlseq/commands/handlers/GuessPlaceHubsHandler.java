@@ -8,7 +8,7 @@ import io.crawlseq.commands.CommandException;
 import io.crawlseq.commands.CommandOutcome;
 import io.crawlseq.commands.CommandRequest;
 import io.crawlseq.commands.CommandServices;
-import io.crawlseq.commands.handlers.hubwork.HubRecords;
+import io.crawlseq.commands.handlers.support.HubRecords;
 import io.crawlseq.commands.handlers.hubwork.KnownHubs;
 import io.crawlseq.commands.handlers.hubwork.LongCrawlHandler;
 import io.crawlseq.crawler.Crawler;

@@ -10,7 +10,7 @@ import io.crawlseq.commands.CommandServices;
 import io.crawlseq.commands.CrawlerFactory;
 import io.crawlseq.commands.ScriptExecutor;
 import io.crawlseq.commands.StandardHandlers;
-import io.crawlseq.commands.handlers.hubwork.HubRecords;
+import io.crawlseq.commands.handlers.support.HubRecords;
 import io.crawlseq.crawler.Crawler;
 import io.crawlseq.crawler.CrawlerConfig;
 import io.crawlseq.crawler.hubs.Hub;

@@ -3,6 +3,7 @@ package io.crawlseq.commands.handlers.hubwork;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.crawlseq.commands.handlers.support.ArticleRecords;
 import io.crawlseq.crawler.ops.ArticleRecord;
 import io.crawlseq.store.Article;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crawlseq.commands.CommandException;
 import io.crawlseq.commands.CommandServices;
+import io.crawlseq.commands.handlers.support.HubRecords;
 import io.crawlseq.crawler.Crawler;
 import io.crawlseq.crawler.hubs.Hub;
 import io.crawlseq.crawler.ops.HubFinder;

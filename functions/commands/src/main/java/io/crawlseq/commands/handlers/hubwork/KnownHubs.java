@@ -1,6 +1,7 @@
 package io.crawlseq.commands.handlers.hubwork;
 
 import io.crawlseq.commands.CommandException;
+import io.crawlseq.commands.handlers.support.HubRecords;
 import io.crawlseq.crawler.guess.KnownHub;
 import io.crawlseq.store.CrawlResults;
 import io.crawlseq.store.HubKind;
@@ -53,7 +54,7 @@ public final class KnownHubs {
             }
             String placeId = hub.placeId().orElse(hub.kind() == HubKind.COUNTRY
                     ? hub.iso2().map(c -> "country:" + c).orElse(null) : null);
-            known.add(new KnownHub(hub.url(), HubRecords.kind(hub.kind()), placeId, hub.iso2().orElse(null),
+            known.add(new KnownHub(hub.url(), HubRecords.crawlerKind(hub.kind()), placeId, hub.iso2().orElse(null),
                     hub.confidence(), hub.verified()));
         }
         return known;

@@ -9,6 +9,7 @@ import io.crawlseq.commands.CommandOutcome;
 import io.crawlseq.commands.CommandRequest;
 import io.crawlseq.commands.CommandServices;
 import io.crawlseq.commands.handlers.support.Preflight;
+import io.crawlseq.commands.handlers.support.CrawlCounters;
 import io.crawlseq.crawler.Crawler;
 import io.crawlseq.crawler.ops.WorkLoop;
 import io.crawlseq.crawler.url.UrlResult;

@@ -53,6 +53,11 @@ public final class HubRecords {
                 new IllegalStateException("the store has no hub kind " + kind.wireName()));
     }
 
+    /** The crawler's kind of a stored hub (the store's kinds are a subset of the crawler's). */
+    public static io.crawlseq.crawler.hubs.HubKind crawlerKind(HubKind kind) {
+        return io.crawlseq.crawler.hubs.HubKind.fromWireName(kind.wireName());
+    }
+
     /** {@code LinkedFromNavigation +0.30: 3 pages link here from navigation}. */
     public static List<String> evidence(List<Evidence> evidence) {
         List<String> lines = new ArrayList<>();
