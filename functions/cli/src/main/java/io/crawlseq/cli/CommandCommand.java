@@ -42,12 +42,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "command",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Run one crawl command against a site and print its result.",
         description = {
             "Run one crawl command against a site and print its result (complete lists with --json). "
                     + "A long crawl that stops at its time budget continues in further invocations until done, "
-                    + "as the state machine would run it. The run is kept in the local history ('history', 'show'). "
-                    + "Example: crawl-sequence command ensureCountryHubs --start-url https://www.example.com/ \\",
-            "           --arg countries='[\"FR\",\"DE\"]' --arg politeness.delayMs=2000"},
+                    + "as the state machine would run it. The run is kept in the local history ('history', 'show').",
+            "Example:",
+            "  crawl-sequence command ensureCountryHubs --start-url https://www.example.com/ \\",
+            "      --arg countries='[\"FR\",\"DE\"]' --arg politeness.delayMs=2000"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the command succeeded (or had nothing to do)",

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "script",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Run a JavaScript scraping script in the isolated sandbox and print its records.",
         description = {
             "Run a JavaScript scraping script (it defines scrapeData(url)) in the isolated sandbox over each "
                     + "--source in order (default: the script's DEFAULT_URLS), and print its records grouped by "

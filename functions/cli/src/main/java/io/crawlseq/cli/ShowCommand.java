@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "show",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Show one run with every step invocation, its args and its result.",
         description = "Show one run: its status, input and counters, and every step invocation in order with its "
                 + "args, status, time and result (or error).",
         exitCodeListHeading = "%nExit codes:%n",

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stats",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Per-command totals over a range of days: invocations, failures, time, pages, bytes.",
         description = "Per-command totals over a range of UTC days: invocations (each continuation of a long crawl "
                 + "counts), failures, mean duration, pages and bytes fetched.",
         exitCodeListHeading = "%nExit codes:%n",

@@ -147,7 +147,7 @@ class ScriptCommandTest {
         CliRun run = CliRun.of("script", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: crawl-sequence script").contains("--source=URL")
+        assertThat(run.out()).contains("Usage: crawl-sequence script").contains("--source=URL")
                 .contains("--timeout-ms=N").contains("--memory-mb=N").contains("--allow-host=HOST[:PORT]")
                 .contains("--json").contains("Exit codes:")
                 .containsPattern("(?m)^\\s+1\\s+the script cannot run: unreadable file, syntax error")
