@@ -6,7 +6,7 @@ import io.crawlseq.cli.cloud.LocalCloud;
 import io.crawlseq.crawler.testing.LoopbackServer;
 import io.crawlseq.crawler.testing.TestConfigs;
 import io.crawlseq.crawler.testing.sites.FixtureSites;
-import io.crawlseq.crawler.time.CrawlClock;
+import io.crawlseq.crawler.time.ManualClock;
 import io.crawlseq.functions.support.LambdaJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * One local deployment ({@link LocalCloud}, in memory, nothing waits) and a news fixture site on
+ * One local deployment ({@link LocalCloud}, in memory, nothing waits: Step Functions waits are skipped and
+ * crawlers run on a manual clock) and a news fixture site on
  * loopback that its crawl commands may reach, for the tests of one class.
  */
 final class CloudFixture implements BeforeAllCallback, AfterAllCallback {
@@ -30,7 +31,9 @@ final class CloudFixture implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         site = LoopbackServer.start();
         FixtureSites.guardianLike().serve(site);
-        cloud = LocalCloud.start(LocalCloud.Options.forTests(TestConfigs.fast(CrawlClock.system(), site)));
+        // crawlers wait on a manual clock: the samples' politeness (1 s a request) and the site's
+        // Crawl-delay cost no real time, so a task event's full crawl takes seconds, not minutes
+        cloud = LocalCloud.start(LocalCloud.Options.forTests(TestConfigs.fast(new ManualClock(), site)));
     }
 
     @Override

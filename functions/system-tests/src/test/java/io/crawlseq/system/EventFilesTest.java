@@ -119,9 +119,9 @@ class EventFilesTest {
         assertThat(response.path("sequence").asText()).isEqualTo("guardian-survey");
         assertThat(response.at("/input/context/startUrl").asText()).isEqualTo(fixture.siteUrl());
         String runId = response.path("runId").asText();
-        fixture.cloud().stepFunctions().awaitExecution(response.path("executionArn").asText(), RUN_TIMEOUT);
+        var execution = fixture.cloud().stepFunctions().awaitExecution(response.path("executionArn").asText(), RUN_TIMEOUT);
         assertThat(fixture.cloud().storage().runs().run(runId)).hasValueSatisfying(run ->
-                assertThat(run.status().isTerminal()).as("finished by the run recorder").isTrue());
+                assertThat(run.status().isTerminal()).as("finished by the run recorder: " + run + " / " + execution).isTrue());
     }
 
     private void recorderEvent(String file) throws Exception {

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +66,9 @@ public final class LocalStepFunctions implements LocalService {
                            Instant created, String revisionId, boolean tracing, Map<String, String> tags) {
     }
 
-    private record Execution(String arn, String machineArn, String name, String input, ExecutionHandle handle) {
+    /** An execution; {@code finalStatusPublished} completes once its end has been handed to the listeners' queue. */
+    private record Execution(String arn, String machineArn, String name, String input, ExecutionHandle handle,
+                             CompletableFuture<Void> finalStatusPublished) {
     }
 
     private final LocalEngine engine;
@@ -124,6 +127,12 @@ public final class LocalStepFunctions implements LocalService {
         ExecutionResult result = execution.handle().await(timeout);
         if (!result.status().isTerminal()) {
             throw new TimeoutException(executionArn + " still running after " + timeout);
+        }
+        // the end is published by a completion callback that may still be on its way
+        try {
+            execution.finalStatusPublished().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
         }
         awaitStatusEvents(timeout);
         return result;
@@ -314,10 +323,12 @@ public final class LocalStepFunctions implements LocalService {
             throw AwsError.badRequest("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
         ExecutionHandle handle = engine.startAsync(machine.parsed(), inputNode, name, machine.name());
-        Execution execution = new Execution(handle.executionArn(), machine.arn(), name, input, handle);
+        Execution execution = new Execution(handle.executionArn(), machine.arn(), name, input, handle,
+                new CompletableFuture<>());
         executions.put(execution.arn(), execution);
         publish(execution, handle.describe());
-        handle.completion().thenAccept(result -> publish(execution, result));
+        handle.completion().thenAccept(result -> publish(execution, result))
+                .whenComplete((ignored, failure) -> execution.finalStatusPublished().complete(null));
         return started(execution);
     }
 
