@@ -7,7 +7,10 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Where {@code history}, {@code show} and {@code stats} read: the local data directory, or the
@@ -21,6 +24,9 @@ final class DeployedStoreOptions {
 
     @Mixin
     StoreOptions local;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
             description = "Read the deployed tables at this DynamoDB endpoint (crawl-sequence local-stack, DynamoDB Local).")
@@ -44,6 +50,10 @@ final class DeployedStoreOptions {
         AwsStore deployed = new AwsStore(Optional.ofNullable(endpointUrl), Optional.ofNullable(region),
                 Optional.ofNullable(profile), Optional.ofNullable(tablePrefix), Optional.ofNullable(resultsBucket));
         Map<String, String> variables = environment.variables();
+        if (local.dataDir != null && deployed.requested(Map.of())) {
+            throw new ParameterException(command.commandLine(), "--data-dir reads the local store; it cannot be "
+                    + "combined with --endpoint-url, --region, --profile, --table-prefix or --results-bucket");
+        }
         if (local.dataDir == null && deployed.requested(variables)) {
             // the SDK reads these from the process; taking them from the CLI's environment is the same
             // there and lets an injected environment (tests) point the CLI at its own endpoint

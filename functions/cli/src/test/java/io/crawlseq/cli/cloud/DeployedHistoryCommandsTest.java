@@ -122,4 +122,12 @@ class DeployedHistoryCommandsTest {
         assertThat(history.code()).isEqualTo(5);
         assertThat(history.err()).contains("cannot read the deployed store").doesNotContain("internal error");
     }
+
+    @Test
+    void aDataDirectoryWithDeployedStoreOptions_isAUsageError() {
+        Result history = cli(Map.of(), "history", "--data-dir", home.resolve("data").toString(), "--region", "eu-west-1");
+
+        assertThat(history.code()).isEqualTo(2);
+        assertThat(history.err()).contains("--data-dir reads the local store");
+    }
 }
