@@ -1,5 +1,6 @@
 package io.crawlseq.cli.cloud;
 
+import io.crawlseq.cli.local.StoreOpener;
 import io.crawlseq.store.Page;
 import io.crawlseq.store.PageRequest;
 import io.crawlseq.store.Storage;
@@ -77,7 +78,8 @@ public record AwsStore(Optional<URI> endpointUrl, Optional<String> region, Optio
     }
 
     /** An open store: its clients close with it. */
-    public record Opened(Storage storage, DynamoDbClient dynamoDb, Optional<S3Client> s3) implements AutoCloseable {
+    public record Opened(Storage storage, DynamoDbClient dynamoDb, Optional<S3Client> s3)
+            implements StoreOpener.OpenedStore {
         @Override
         public void close() {
             dynamoDb.close();

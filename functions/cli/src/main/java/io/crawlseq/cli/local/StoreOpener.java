@@ -1,6 +1,5 @@
 package io.crawlseq.cli.local;
 
-import io.crawlseq.cli.cloud.AwsStore;
 import io.crawlseq.localstack.LocalStores;
 import io.crawlseq.store.Storage;
 
@@ -34,19 +33,6 @@ public interface StoreOpener {
                 }
             };
         }
-        case StoreLocation.Deployed deployed -> {
-            AwsStore.Opened opened = deployed.store().open(deployed.environment());
-            yield new OpenedStore() {
-                @Override
-                public Storage storage() {
-                    return opened.storage();
-                }
-
-                @Override
-                public void close() {
-                    opened.close();
-                }
-            };
-        }
+        case StoreLocation.Deployed deployed -> deployed.store().open(deployed.environment());
     };
 }

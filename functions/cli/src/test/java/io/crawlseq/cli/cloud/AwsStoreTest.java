@@ -2,7 +2,6 @@ package io.crawlseq.cli.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crawlseq.localstack.LocalAwsClients;
 import io.crawlseq.localstack.LocalAwsExtension;
 import io.crawlseq.store.Json;
 import io.crawlseq.store.PageRequest;
@@ -12,8 +11,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,18 +19,8 @@ class AwsStoreTest {
     @RegisterExtension
     final LocalAwsExtension aws = new LocalAwsExtension();
 
-    @BeforeEach
-    void dummyCredentials() {
-        // the default credentials chain, as for a real account; the local servers accept these
-        System.setProperty("aws.accessKeyId", LocalAwsClients.ACCESS_KEY_ID);
-        System.setProperty("aws.secretAccessKey", LocalAwsClients.SECRET_ACCESS_KEY);
-    }
-
-    @AfterEach
-    void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
+    @RegisterExtension
+    final DummyAwsCredentials credentials = new DummyAwsCredentials();
 
     private String prefix() {
         String runs = aws.tables().of(StoreTable.RUNS);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crawlseq.cli.CrawlSequence;
 import io.crawlseq.cli.local.CliEnvironment;
 import io.crawlseq.crawler.time.ManualClock;
-import io.crawlseq.localstack.LocalAwsClients;
 import io.crawlseq.localstack.LocalAwsExtension;
 import io.crawlseq.store.Json;
 import io.crawlseq.store.MetricCounters;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,17 +35,12 @@ class DeployedHistoryCommandsTest {
 
     private Path home;
 
-    @BeforeEach
-    void credentialsAndHome() throws Exception {
-        System.setProperty("aws.accessKeyId", LocalAwsClients.ACCESS_KEY_ID);
-        System.setProperty("aws.secretAccessKey", LocalAwsClients.SECRET_ACCESS_KEY);
-        home = Files.createTempDirectory("crawlseq-deployed-home");
-    }
+    @RegisterExtension
+    final DummyAwsCredentials credentials = new DummyAwsCredentials();
 
-    @AfterEach
-    void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+    @BeforeEach
+    void home() throws Exception {
+        home = Files.createTempDirectory("crawlseq-deployed-home");
     }
 
     private String prefix() {
