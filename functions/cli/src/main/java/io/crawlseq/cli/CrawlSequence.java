@@ -1,5 +1,6 @@
 package io.crawlseq.cli;
 
+import io.crawlseq.cli.cloud.AwsErrorMessages;
 import io.crawlseq.cli.local.CliEnvironment;
 import io.crawlseq.cli.local.StoreSessions;
 import io.crawlseq.localstack.LocalStores;
@@ -93,7 +94,7 @@ public final class CrawlSequence implements Callable<Integer> {
                 return ExitCode.STORE_BUSY;
             }
             if (e instanceof SdkException aws) {
-                commandLine.getErr().println("crawl-sequence: cannot read the deployed store: " + aws.getMessage());
+                commandLine.getErr().println("crawl-sequence: cannot read the deployed store: " + AwsErrorMessages.describe(aws));
                 return ExitCode.STORE_UNREACHABLE;
             }
             commandLine.getErr().println("crawl-sequence: internal error: " + e
